@@ -1,0 +1,42 @@
+# Two commands from a fresh clone: `make run` and `make test`. Both build .venv themselves.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+DEV := DEBUG=1
+
+.PHONY: run test test-suite test-browser lint bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+# A stamp per install, so a changed pyproject.toml reinstalls and an unchanged one costs nothing.
+$(VENV)/.installed-app: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e ".[test,postgres,redis,browser]"
+	touch $@ $(VENV)/.installed-app
+
+run: $(VENV)/.installed-app
+	$(DEV) $(BIN)/python manage.py migrate --noinput
+	$(DEV) $(BIN)/python manage.py load_demo
+	$(DEV) $(BIN)/python manage.py create_editor
+	$(DEV) $(BIN)/python manage.py runserver 127.0.0.1:8000
+
+lint: $(VENV)/.installed-test
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+# The whole suite but the real-browser tests (those need chromium: `make test-browser`).
+test-suite: $(VENV)/.installed-test
+	$(BIN)/pytest -m "not browser"
+
+test: lint test-suite
+
+test-browser: $(VENV)/.installed-test
+	$(BIN)/pytest -m browser tests/browser
+
+clean:
+	rm -rf $(VENV) staticfiles

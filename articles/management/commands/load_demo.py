@@ -1,0 +1,131 @@
+"""Load the demo content. Safe to run again: it updates rows in place, never duplicates."""
+
+from datetime import date, datetime, timedelta
+
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils import timezone
+
+from articles.demo.articles import MAIN_ARTICLE, RELATED_ARTICLES, SONG_NOTES
+from articles.demo.catalogue import ARTISTS, AUDIENCES, MOODS, SONGS
+from articles.models import Article, Entry
+from songs.models import Artist, Audience, Mood, Song
+from songs.slugs import ascii_slug
+
+DESK_USERNAME = "liner-notes-desk"
+NEW_SONG_SLUG = "even-if-its-one-of-a-kind"
+
+
+class Command(BaseCommand):
+    help = "Load the demo artists, songs and articles (idempotent)."
+
+    @transaction.atomic
+    def handle(self, *args, **options):
+        moods = {slug: self.facet(Mood, slug, *text) for slug, text in MOODS.items()}
+        audiences = {slug: self.facet(Audience, slug, *text) for slug, text in AUDIENCES.items()}
+        artists = {data["slug"]: self.artist(data) for data in ARTISTS}
+        songs = {data["slug"]: self.song(data, artists, moods, audiences) for data in SONGS}
+        desk = self.desk_author()
+
+        main = self.article(MAIN_ARTICLE, desk, moods, audiences, songs)
+        # The seed's last entry was added recently: it should wear the NEW! badge.
+        main.entries.filter(song__slug=NEW_SONG_SLUG).update(
+            added_at=timezone.now() - timedelta(days=3)
+        )
+        base_time = datetime.fromisoformat(MAIN_ARTICLE["published"])
+        for index, (title, mood_slugs, audience_slugs, song_slugs, lead) in enumerate(
+            RELATED_ARTICLES, start=1
+        ):
+            data = {
+                "slug": ascii_slug(title)[:80].rstrip("-"),
+                "title": title,
+                "lead": lead,
+                "intro": lead,
+                "published": (base_time - timedelta(days=9 * index)).isoformat(),
+                "moods": mood_slugs,
+                "audiences": audience_slugs,
+                "entries": [(slug, SONG_NOTES[slug]) for slug in song_slugs],
+            }
+            self.article(data, desk, moods, audiences, songs)
+
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Demo content ready: {Artist.objects.count()} artists, "
+                f"{Song.objects.count()} songs, {Article.objects.count()} articles."
+            )
+        )
+
+    def facet(self, model, slug, name, description):
+        facet, _ = model.objects.update_or_create(
+            slug=slug, defaults={"name": name, "description": description}
+        )
+        return facet
+
+    def artist(self, data):
+        artist, _ = Artist.objects.update_or_create(
+            slug=data["slug"], defaults={k: v for k, v in data.items() if k != "slug"}
+        )
+        return artist
+
+    def song(self, data, artists, moods, audiences):
+        released, precision = data["release"]
+        song, _ = Song.objects.update_or_create(
+            slug=data["slug"],
+            defaults={
+                "title": data["title"],
+                "alt_titles": data["alt_titles"],
+                "artist": artists[data["artist"]],
+                "release_date": date.fromisoformat(released),
+                "release_date_precision": precision,
+                "tie_in": data["tie_in"],
+                "tie_in_kind": data["tie_in_kind"],
+            },
+        )
+        song.moods.set([moods[slug] for slug in data["moods"]])
+        song.audiences.set([audiences[slug] for slug in data["audiences"]])
+        return song
+
+    def desk_author(self):
+        desk, created = get_user_model().objects.get_or_create(
+            username=DESK_USERNAME,
+            defaults={"first_name": "Liner Notes", "last_name": "Desk"},
+        )
+        if created:
+            desk.set_unusable_password()
+            desk.save()
+        return desk
+
+    def article(self, data, author, moods, audiences, songs):
+        published_at = datetime.fromisoformat(data["published"])
+        article, _ = Article.objects.update_or_create(
+            slug=data["slug"],
+            defaults={
+                "title": data["title"],
+                "lead": data["lead"],
+                "intro": data["intro"],
+                "author": author,
+                "status": Article.Status.PUBLISHED,
+                "published_at": published_at,
+            },
+        )
+        article.moods.set([moods[slug] for slug in data["moods"]])
+        article.audiences.set([audiences[slug] for slug in data["audiences"]])
+        entries = []
+        for song_slug, commentary in data["entries"]:
+            entry, created = Entry.objects.get_or_create(
+                article=article,
+                song=songs[song_slug],
+                defaults={
+                    "position": 1_000_000 + len(entries),
+                    "commentary": commentary,
+                    "added_at": published_at,
+                },
+            )
+            if not created and entry.commentary != commentary:
+                entry.commentary = commentary
+                entry.save()
+            entries.append(entry)
+        article.entries.exclude(pk__in=[entry.pk for entry in entries]).delete()
+        article.renumber_entries(entries)
+        return article

@@ -1,0 +1,232 @@
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.urls import reverse
+from django.utils import timezone
+from taggit.managers import TaggableManager
+from taggit.models import TaggedItemBase
+
+from songs.images import require_alt_text, validate_image
+from songs.markup import render_markdown, strip_control_characters
+from songs.models import Audience, Mood, Song, Timestamped
+from songs.slugs import unique_slug
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self):
+        """What readers may see: published, and its publication time has come.
+
+        The only definition of "public" in the project. A scheduled article goes
+        live by itself when its time passes, because the test runs at query time.
+        """
+        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
+
+    def visible_to(self, user):
+        """Staff preview drafts and scheduled articles; everyone else sees published()."""
+        if user.is_authenticated and user.is_staff:
+            return self
+        return self.published()
+
+    def newest_first(self):
+        return self.order_by("-published_at", "-pk")
+
+    def for_listing(self):
+        return self.select_related("author").prefetch_related("moods", "audiences")
+
+
+class Article(Timestamped):
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        PUBLISHED = "published", "Published"
+
+    title = models.CharField(max_length=250)
+    slug = models.SlugField(max_length=120, unique=True, blank=True)
+    lead = models.TextField(blank=True, help_text="One or two sentences: lists, feeds and cards.")
+    intro = models.TextField(
+        blank=True, help_text="Markdown: paragraphs, *emphasis*, links, lists."
+    )
+    intro_html = models.TextField(blank=True, editable=False)
+    hero_image = models.ImageField(upload_to="articles/", blank=True, validators=[validate_image])
+    hero_alt = models.CharField("hero image alt text", max_length=250, blank=True)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="articles",
+    )
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
+    published_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text="Readers see the article from this moment, once the status is Published. "
+        "A future time schedules it; no other step is needed.",
+    )
+    moods = TaggableManager(
+        "moods", through="articles.TaggedArticleMood", related_name="articles", blank=True
+    )
+    audiences = TaggableManager(
+        "audiences", through="articles.TaggedArticleAudience", related_name="articles", blank=True
+    )
+    related_picks = models.ManyToManyField(
+        "self",
+        through="articles.RelatedPick",
+        symmetrical=False,
+        blank=True,
+        related_name="picked_by",
+    )
+    entries_per_page = models.PositiveSmallIntegerField(
+        default=10, help_text="How many songs each page of the article shows."
+    )
+    search_text = models.TextField(blank=True, editable=False)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(entries_per_page__gte=1) & models.Q(entries_per_page__lte=100),
+                name="entries_per_page_between_1_and_100",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(status="published") | models.Q(published_at__isnull=False),
+                name="published_article_has_publication_time",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("articles:detail", args=[self.slug])
+
+    @property
+    def is_public(self):
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at <= timezone.now()
+        )
+
+    @property
+    def is_scheduled(self):
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at > timezone.now()
+        )
+
+    def clean(self):
+        require_alt_text(self.hero_image, self.hero_alt, "hero_alt")
+        if not 1 <= (self.entries_per_page or 0) <= 100:
+            raise ValidationError({"entries_per_page": "Choose between 1 and 100 songs a page."})
+
+    def save(self, *args, **kwargs):
+        self.title = strip_control_characters(self.title).strip()
+        self.lead = strip_control_characters(self.lead)
+        self.slug = self.slug or unique_slug(self, self.title)
+        self.intro_html = render_markdown(self.intro)
+        if self.status == self.Status.PUBLISHED and self.published_at is None:
+            self.published_at = timezone.now()
+        super().save(*args, **kwargs)
+
+    def renumber_entries(self, ordered_entries):
+        """Give `ordered_entries` positions 1..n, in that order, in one transaction.
+
+        Positions are first moved out of the way so the unique (article, position)
+        constraint holds at every step, on every database.
+        """
+        with transaction.atomic():
+            self.entries.update(position=models.F("position") + 100_000)
+            for position, entry in enumerate(ordered_entries, start=1):
+                entry.position = position
+                entry.save(update_fields=["position"])
+
+
+class TaggedArticleMood(TaggedItemBase):
+    tag = models.ForeignKey(Mood, on_delete=models.CASCADE, related_name="article_links")
+    content_object = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="mood_links")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["content_object", "tag"], name="unique_article_mood")
+        ]
+
+
+class TaggedArticleAudience(TaggedItemBase):
+    tag = models.ForeignKey(Audience, on_delete=models.CASCADE, related_name="article_links")
+    content_object = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="audience_links"
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_object", "tag"], name="unique_article_audience"
+            )
+        ]
+
+
+class RelatedPick(models.Model):
+    """An editor's hand-picked related article, shown before the computed ones."""
+
+    from_article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="pick_links")
+    to_article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="+", verbose_name="related article"
+    )
+    position = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = "related article (picked)"
+        verbose_name_plural = "related articles (picked)"
+        constraints = [
+            models.UniqueConstraint(fields=["from_article", "to_article"], name="unique_pick"),
+            models.CheckConstraint(
+                condition=~models.Q(from_article=models.F("to_article")), name="pick_not_self"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.from_article} → {self.to_article}"
+
+    def clean(self):
+        if self.from_article_id and self.from_article_id == self.to_article_id:
+            raise ValidationError({"to_article": "An article cannot be related to itself."})
+
+
+class Entry(models.Model):
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="entries")
+    song = models.ForeignKey(Song, on_delete=models.PROTECT, related_name="entries")
+    position = models.PositiveIntegerField(help_text="1 is the top of the list.")
+    commentary = models.TextField(blank=True, help_text="Markdown: paragraphs, *emphasis*, links.")
+    commentary_html = models.TextField(blank=True, editable=False)
+    added_at = models.DateTimeField(
+        default=timezone.now, help_text="The entry shows NEW! for a while after this moment."
+    )
+
+    class Meta:
+        ordering = ["position"]
+        verbose_name_plural = "entries"
+        constraints = [
+            models.UniqueConstraint(fields=["article", "song"], name="song_once_per_article"),
+            models.UniqueConstraint(fields=["article", "position"], name="unique_entry_position"),
+        ]
+
+    def __str__(self):
+        return f"{self.position}. {self.song.title}"
+
+    def get_absolute_url(self):
+        return self.article.get_absolute_url()
+
+    def is_new(self, now=None):
+        now = now or timezone.now()
+        return self.added_at > now - timedelta(days=settings.NEW_BADGE_DAYS)
+
+    def save(self, *args, **kwargs):
+        self.commentary = strip_control_characters(self.commentary)
+        self.commentary_html = render_markdown(self.commentary)
+        super().save(*args, **kwargs)

@@ -1,0 +1,10 @@
+from django.urls import path
+
+from articles import views
+
+app_name = "articles"
+
+urlpatterns = [
+    path("articles/", views.ArticleListView.as_view(), name="list"),
+    path("articles/<uslug:slug>/", views.article_detail, name="detail"),
+]

@@ -1,0 +1,13 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path, register_converter
+
+from site_config.converters import UnicodeSlugConverter
+
+register_converter(UnicodeSlugConverter, "uslug")
+
+urlpatterns = [
+    path(settings.ADMIN_URL, admin.site.urls),
+    path("", include("articles.urls")),
+    path("", include("songs.urls")),
+]

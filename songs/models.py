@@ -1,0 +1,216 @@
+import unicodedata
+
+from django.db import models
+from django.urls import reverse
+from taggit.managers import TaggableManager
+from taggit.models import TagBase, TaggedItemBase
+
+from songs.images import require_alt_text, validate_image
+from songs.markup import render_markdown, strip_control_characters
+from songs.search import search_document
+from songs.slugs import ascii_slug, unique_slug
+from songs.video import parse_video_url, validate_video_url
+
+
+class Timestamped(models.Model):
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        abstract = True
+
+
+class FacetTag(TagBase):
+    """A tag vocabulary of its own (moods, audiences) with a page that describes it."""
+
+    description = models.TextField(blank=True, help_text="Shown at the top of the tag's page.")
+
+    class Meta:
+        abstract = True
+        ordering = ["name"]
+
+    def save(self, *args, **kwargs):
+        # Full-width and half-width spellings of one name are one tag.
+        self.name = unicodedata.normalize("NFKC", strip_control_characters(self.name)).strip()
+        super().save(*args, **kwargs)
+
+    def slugify(self, tag, i=None):
+        slug = ascii_slug(tag, fallback=self._meta.model_name)
+        return f"{slug}-{i}" if i is not None else slug
+
+
+class Mood(FacetTag):
+    class Meta(FacetTag.Meta):
+        verbose_name = "mood"
+
+    def get_absolute_url(self):
+        return reverse("songs:mood", args=[self.slug])
+
+
+class Audience(FacetTag):
+    class Meta(FacetTag.Meta):
+        verbose_name = "audience"
+
+    def get_absolute_url(self):
+        return reverse("songs:audience", args=[self.slug])
+
+
+class Artist(Timestamped):
+    class Kind(models.TextChoices):
+        SOLO = "solo", "Solo artist"
+        GROUP = "group", "Group"
+
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=120, unique=True, blank=True)
+    sort_name = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="How the name files in the A–Z list, e.g. 'Yonezu, Kenshi'. Empty: the name.",
+    )
+    aliases = models.TextField(
+        blank=True,
+        help_text="Other spellings and scripts, comma-separated, e.g. '米津玄師, Yonezu Kenshi'. "
+        "Search finds the artist by any of them.",
+    )
+    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.SOLO)
+    bio = models.TextField(blank=True, help_text="Markdown: paragraphs, *emphasis*, links, lists.")
+    bio_html = models.TextField(blank=True, editable=False)
+    photo = models.ImageField(upload_to="artists/", blank=True, validators=[validate_image])
+    photo_alt = models.CharField("photo alt text", max_length=250, blank=True)
+    official_url = models.URLField("official site", blank=True)
+    search_text = models.TextField(blank=True, editable=False)
+
+    class Meta:
+        ordering = ["sort_name", "name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("songs:artist", args=[self.slug])
+
+    @property
+    def alias_list(self):
+        return [alias.strip() for alias in self.aliases.split(",") if alias.strip()]
+
+    def clean(self):
+        require_alt_text(self.photo, self.photo_alt, "photo_alt")
+
+    def save(self, *args, **kwargs):
+        self.name = strip_control_characters(self.name).strip()
+        self.sort_name = self.sort_name.strip() or self.name
+        self.slug = self.slug or unique_slug(self, self.name)
+        self.bio_html = render_markdown(self.bio)
+        self.search_text = search_document(self.name, self.sort_name, *self.alias_list)
+        super().save(*args, **kwargs)
+        # Songs are found by their artist's names too.
+        for song in self.songs.select_related("artist"):
+            song.save(update_fields=["search_text"])
+
+
+class SongQuerySet(models.QuerySet):
+    def with_facets(self):
+        return self.select_related("artist").prefetch_related("moods", "audiences")
+
+
+class Song(Timestamped):
+    class TieInKind(models.TextChoices):
+        FILM = "film", "Film"
+        ANIME = "anime", "Anime"
+        DRAMA = "drama", "TV drama"
+        TV = "tv", "TV programme"
+        CM = "cm", "Commercial"
+        GAME = "game", "Game"
+        OTHER = "other", "Other"
+
+    class DatePrecision(models.TextChoices):
+        DAY = "day", "Day"
+        MONTH = "month", "Month"
+        YEAR = "year", "Year only"
+
+    title = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=120, unique=True, blank=True)
+    alt_titles = models.TextField(
+        "alternative titles",
+        blank=True,
+        help_text="Other titles and scripts, comma-separated, e.g. 'アイネクライネ'.",
+    )
+    artist = models.ForeignKey(Artist, on_delete=models.PROTECT, related_name="songs")
+    featured_artists = models.ManyToManyField(
+        Artist, blank=True, related_name="featured_on", help_text="Guests credited with 'feat.'"
+    )
+    release_date = models.DateField(null=True, blank=True)
+    release_date_precision = models.CharField(
+        max_length=5,
+        choices=DatePrecision.choices,
+        default=DatePrecision.DAY,
+        help_text="When only the year or month is known, enter the 1st and choose how much "
+        "of the date readers see.",
+    )
+    tie_in = models.CharField(
+        max_length=250, blank=True, help_text="e.g. 'Insert song of the film Your Name'."
+    )
+    tie_in_kind = models.CharField(max_length=10, choices=TieInKind.choices, blank=True)
+    video_url = models.URLField(
+        blank=True, validators=[validate_video_url], help_text="YouTube or Vimeo link only."
+    )
+    moods = TaggableManager(
+        "moods", through="songs.TaggedSongMood", related_name="songs", blank=True
+    )
+    audiences = TaggableManager(
+        "audiences", through="songs.TaggedSongAudience", related_name="songs", blank=True
+    )
+    search_text = models.TextField(blank=True, editable=False)
+
+    objects = SongQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["title"]
+
+    def __str__(self):
+        return f"{self.title} — {self.artist.name}" if self.artist_id else self.title
+
+    def get_absolute_url(self):
+        return reverse("songs:song", args=[self.slug])
+
+    @property
+    def alt_title_list(self):
+        return [title.strip() for title in self.alt_titles.split(",") if title.strip()]
+
+    @property
+    def release_year(self):
+        return self.release_date.year if self.release_date else None
+
+    @property
+    def video(self):
+        return parse_video_url(self.video_url)
+
+    def save(self, *args, **kwargs):
+        self.title = strip_control_characters(self.title).strip()
+        self.slug = self.slug or unique_slug(self, self.title)
+        self.search_text = search_document(
+            self.title, *self.alt_title_list, self.artist.name, *self.artist.alias_list
+        )
+        super().save(*args, **kwargs)
+
+
+class TaggedSongMood(TaggedItemBase):
+    tag = models.ForeignKey(Mood, on_delete=models.CASCADE, related_name="song_links")
+    content_object = models.ForeignKey(Song, on_delete=models.CASCADE, related_name="mood_links")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["content_object", "tag"], name="unique_song_mood")
+        ]
+
+
+class TaggedSongAudience(TaggedItemBase):
+    tag = models.ForeignKey(Audience, on_delete=models.CASCADE, related_name="song_links")
+    content_object = models.ForeignKey(
+        Song, on_delete=models.CASCADE, related_name="audience_links"
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["content_object", "tag"], name="unique_song_audience")
+        ]

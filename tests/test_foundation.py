@@ -1,0 +1,86 @@
+from io import StringIO
+
+import pytest
+from django.apps import apps
+from django.contrib import admin
+from django.core.management import call_command
+from django.urls import reverse
+
+from articles.models import Article, Entry, RelatedPick
+from songs.models import Artist, Audience, Mood, Song
+
+pytestmark = pytest.mark.django_db
+
+DEMO_MODELS = [Artist, Song, Mood, Audience, Article, Entry, RelatedPick]
+
+
+def demo_counts():
+    counts = {model.__name__: model.objects.count() for model in DEMO_MODELS}
+    counts["song tags"] = sum(s.moods.count() + s.audiences.count() for s in Song.objects.all())
+    return counts
+
+
+def test_load_demo_twice_gives_the_same_content():
+    call_command("load_demo", stdout=StringIO())
+    first = demo_counts()
+    call_command("load_demo", stdout=StringIO())
+    assert demo_counts() == first
+    assert first["Article"] == 14
+    assert first["Song"] == 7
+
+
+def test_demo_article_has_the_seven_seed_songs_in_order():
+    call_command("load_demo", stdout=StringIO())
+    article = Article.objects.get(slug="songs-for-when-you-want-to-cry")
+    titles = [entry.song.title for entry in article.entries.select_related("song")]
+    assert titles == [
+        "Eine Kleine",
+        "Endless Journey",
+        "Sparkle",
+        "Soranji",
+        "Unchanging Things",
+        "One more time, One more chance",
+        "Even If It's One of a Kind",
+    ]
+    new_entries = [entry.song.title for entry in article.entries.all() if entry.is_new()]
+    assert new_entries == ["Even If It's One of a Kind"]
+
+
+def test_every_demo_article_is_published():
+    call_command("load_demo", stdout=StringIO())
+    assert Article.objects.published().count() == Article.objects.count() == 14
+
+
+def test_migrations_match_the_models():
+    call_command("makemigrations", "--check", "--dry-run", stdout=StringIO())
+
+
+def test_system_checks_pass():
+    call_command("check", stdout=StringIO())
+
+
+def test_create_editor_prints_the_password_once():
+    out = StringIO()
+    call_command("create_editor", stdout=out)
+    assert "password:" in out.getvalue()
+    again = StringIO()
+    call_command("create_editor", stdout=again)
+    assert "already exists" in again.getvalue()
+
+
+ADMIN_MODELS = [model for model in apps.get_models() if admin.site.is_registered(model)]
+
+
+@pytest.mark.parametrize("model", ADMIN_MODELS, ids=lambda m: m._meta.label)
+def test_admin_changelist_and_add_pages_answer(admin_client, model):
+    call_command("load_demo", stdout=StringIO())
+    opts = model._meta
+    changelist = reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
+    assert admin_client.get(changelist).status_code == 200
+    assert admin_client.get(changelist, {"q": "米津"}).status_code == 200
+    add = reverse(f"admin:{opts.app_label}_{opts.model_name}_add")
+    assert admin_client.get(add).status_code == 200
+    first = model.objects.first()
+    if first is not None:
+        change = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[first.pk])
+        assert admin_client.get(change).status_code == 200
