@@ -8,9 +8,10 @@ from django.utils import timezone
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
+from songs.folding import search_document
 from songs.images import require_alt_text, validate_image
 from songs.markup import render_markdown, strip_control_characters
-from songs.models import Audience, Mood, Song, Timestamped
+from songs.models import Audience, Mood, Song, Timestamped, with_derived_fields
 from songs.slugs import unique_slug
 
 
@@ -33,7 +34,13 @@ class ArticleQuerySet(models.QuerySet):
         return self.order_by("-published_at", "-pk")
 
     def for_listing(self):
-        return self.select_related("author").prefetch_related("moods", "audiences")
+        """What a list of article cards needs."""
+        return self.select_related("author")
+
+    def next_publication(self):
+        """When the next scheduled article goes live, or None."""
+        scheduled = self.filter(status=Article.Status.PUBLISHED, published_at__gt=timezone.now())
+        return scheduled.aggregate(next=models.Min("published_at"))["next"]
 
 
 class Article(Timestamped):
@@ -129,9 +136,13 @@ class Article(Timestamped):
         self.lead = strip_control_characters(self.lead)
         self.slug = self.slug or unique_slug(self, self.title)
         self.intro_html = render_markdown(self.intro)
+        self.search_text = search_document(self.title, self.lead, self.intro)
         if self.status == self.Status.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()
-        super().save(*args, **kwargs)
+        super().save(
+            *args,
+            **with_derived_fields(kwargs, "slug", "intro_html", "search_text", "published_at"),
+        )
 
     def renumber_entries(self, ordered_entries):
         """Give `ordered_entries` positions 1..n, in that order, in one transaction.
@@ -229,4 +240,36 @@ class Entry(models.Model):
     def save(self, *args, **kwargs):
         self.commentary = strip_control_characters(self.commentary)
         self.commentary_html = render_markdown(self.commentary)
-        super().save(*args, **kwargs)
+        super().save(*args, **with_derived_fields(kwargs, "commentary_html"))
+
+
+class ContentVersion(models.Model):
+    """One row whose number changes whenever anything a reader sees changes.
+
+    Cached pages are keyed by it, so an edit shows on the very next request in
+    every worker, and the row remembers when the next scheduled article goes
+    live so that moment invalidates the cache too, with no job to run.
+    """
+
+    version = models.PositiveBigIntegerField(default=1)
+    next_publication = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self):
+        return f"content version {self.version}"
+
+    @classmethod
+    def current(cls):
+        state, _ = cls.objects.get_or_create(pk=1)
+        if state.next_publication and state.next_publication <= timezone.now():
+            state = cls.bump()
+        return state
+
+    @classmethod
+    def bump(cls):
+        next_publication = Article.objects.next_publication()
+        updated = cls.objects.filter(pk=1).update(
+            version=models.F("version") + 1, next_publication=next_publication
+        )
+        if not updated:
+            cls.objects.get_or_create(pk=1, defaults={"next_publication": next_publication})
+        return cls.objects.get(pk=1)

@@ -1,10 +1,44 @@
-from django.core.paginator import Paginator
-from django.db.models import Count
+from urllib.parse import urlencode
+
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db.models import Count, OuterRef, Subquery
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.functional import cached_property
-from django.views.generic import ListView
+from django.views.generic import ListView, TemplateView
 
 from articles.models import Article
+from articles.related import related_articles
+from articles.search import SearchForm, search
+from songs.models import Artist, Audience, Mood
+
+HOME_LATEST = 6
+HOME_ARTISTS = 24
+
+
+class HomeView(TemplateView):
+    template_name = "articles/home.html"
+
+    def get_context_data(self, **kwargs):
+        public = Article.objects.published()
+        moods = list(
+            Mood.objects.annotate(
+                feature_pk=Subquery(
+                    public.filter(moods=OuterRef("pk")).newest_first().values("pk")[:1]
+                )
+            ).order_by("name")
+        )
+        features = public.for_listing().in_bulk([mood.feature_pk for mood in moods])
+        return super().get_context_data(
+            latest=public.for_listing().newest_first()[:HOME_LATEST],
+            mood_features=[
+                (mood, features[mood.feature_pk]) for mood in moods if mood.feature_pk in features
+            ],
+            moods=moods,
+            audiences=Audience.objects.order_by("name"),
+            artists=Artist.objects.order_by("sort_name", "name")[:HOME_ARTISTS],
+            **kwargs,
+        )
 
 
 class ArticleListView(ListView):
@@ -32,10 +66,13 @@ class ArticleDetailView(ListView):
 
     @cached_property
     def article(self):
-        articles = Article.objects.visible_to(self.request.user).annotate(
-            entry_count=Count("entries")
+        articles = (
+            Article.objects.visible_to(self.request.user)
+            .annotate(entry_count=Count("entries"))
+            .select_related("author")
+            .prefetch_related("moods", "audiences")
         )
-        return get_object_or_404(articles.select_related("author"), slug=self.kwargs["slug"])
+        return get_object_or_404(articles, slug=self.kwargs["slug"])
 
     def get_queryset(self):
         return self.article.entries.select_related("song__artist").prefetch_related(
@@ -46,9 +83,7 @@ class ArticleDetailView(ListView):
         return self.article.entries_per_page
 
     def get_paginator(self, queryset, per_page, orphans=0, allow_empty_first_page=True, **kw):
-        return KnownCountPaginator(
-            queryset, per_page, self.article.entry_count, allow_empty_first_page=True
-        )
+        return KnownCountPaginator(queryset, per_page, self.article.entry_count)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -58,8 +93,50 @@ class ArticleDetailView(ListView):
             is_preview=not self.article.is_public,
             first_position=page.start_index(),
             last_position=page.end_index(),
+            related=related_articles(self.article),
         )
         return context
 
 
 article_detail = ArticleDetailView.as_view()
+
+
+class SearchView(TemplateView):
+    """`/search/?q=`: matches grouped by kind; `&kind=songs` pages through one kind."""
+
+    template_name = "articles/search.html"
+    preview_size = 5
+    paginate_by = 20
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        form = SearchForm(self.request.GET or None)
+        context["form"] = form
+        if not form.is_valid():
+            return context
+        query, kind = form.cleaned_data["q"], form.cleaned_data["kind"]
+        results = search(query)
+        if results is None:
+            return context
+        context["query"] = query
+        if kind:
+            context["kind"] = kind
+            context["kind_label"] = dict(SearchForm.KINDS)[kind]
+            context["page_obj"] = paginate_or_404(results[kind], self.paginate_by, self.request)
+            context["pagination_query"] = urlencode({"q": query, "kind": kind}) + "&"
+        else:
+            context["groups"] = [
+                (kind, label, results[kind][: self.preview_size], results[kind].count())
+                for kind, label in SearchForm.KINDS
+            ]
+        return context
+
+
+def paginate_or_404(queryset, per_page, request):
+    """One page of `queryset` by `?page=`; a bad or out-of-range number is a 404."""
+    paginator = Paginator(queryset, per_page)
+    number = request.GET.get("page") or 1
+    try:
+        return paginator.page(number)
+    except (EmptyPage, PageNotAnInteger) as error:
+        raise Http404("No such page.") from error

@@ -5,11 +5,22 @@ from django.urls import reverse
 from taggit.managers import TaggableManager
 from taggit.models import TagBase, TaggedItemBase
 
+from songs.folding import search_document
 from songs.images import require_alt_text, validate_image
 from songs.markup import render_markdown, strip_control_characters
-from songs.search import search_document
 from songs.slugs import ascii_slug, unique_slug
 from songs.video import parse_video_url, validate_video_url
+
+
+def with_derived_fields(kwargs, *derived):
+    """Save kwargs that also write `derived` fields when the caller limits update_fields.
+
+    Rendered HTML, slugs and search text are computed in save(); a partial save
+    (as update_or_create does) must store them too, or they go stale.
+    """
+    if kwargs.get("update_fields") is not None:
+        kwargs["update_fields"] = {*kwargs["update_fields"], *derived}
+    return kwargs
 
 
 class Timestamped(models.Model):
@@ -102,7 +113,9 @@ class Artist(Timestamped):
         self.slug = self.slug or unique_slug(self, self.name)
         self.bio_html = render_markdown(self.bio)
         self.search_text = search_document(self.name, self.sort_name, *self.alias_list)
-        super().save(*args, **kwargs)
+        super().save(
+            *args, **with_derived_fields(kwargs, "sort_name", "slug", "bio_html", "search_text")
+        )
         # Songs are found by their artist's names too.
         for song in self.songs.select_related("artist"):
             song.save(update_fields=["search_text"])
@@ -191,7 +204,7 @@ class Song(Timestamped):
         self.search_text = search_document(
             self.title, *self.alt_title_list, self.artist.name, *self.artist.alias_list
         )
-        super().save(*args, **kwargs)
+        super().save(*args, **with_derived_fields(kwargs, "slug", "search_text"))
 
 
 class TaggedSongMood(TaggedItemBase):

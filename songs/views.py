@@ -1,7 +1,36 @@
-from django.views.generic import DetailView
+from itertools import groupby
+
+from django.db.models import Q
+from django.shortcuts import get_object_or_404
+from django.views.generic import DetailView, ListView
 
 from articles.models import Article
 from songs.models import Artist, Audience, Mood, Song
+from songs.slugs import romanize
+
+
+def index_letter(artist):
+    """The A–Z heading an artist files under; '#' for names that start with no letter."""
+    first = romanize((artist.sort_name or artist.name)[:1])[:1].upper()
+    return first if "A" <= first <= "Z" else "#"
+
+
+class ArtistIndexView(ListView):
+    template_name = "songs/artist_list.html"
+    context_object_name = "artists"
+
+    def get_queryset(self):
+        return Artist.objects.order_by("sort_name", "name")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        artists = sorted(
+            context["artists"], key=lambda a: (index_letter(a), a.sort_name.casefold())
+        )
+        context["sections"] = [
+            (letter, list(group)) for letter, group in groupby(artists, key=index_letter)
+        ]
+        return context
 
 
 class ArtistDetailView(DetailView):
@@ -10,11 +39,16 @@ class ArtistDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         artist = self.object
+        featuring = Q(entries__song__artist=artist) | Q(entries__song__featured_artists=artist)
         return super().get_context_data(
-            songs=artist.songs.with_facets(),
-            articles=Article.objects.published()
-            .filter(entries__song__artist=artist)
+            songs=Song.objects.with_facets()
+            .filter(Q(artist=artist) | Q(featured_artists=artist))
             .distinct()
+            .order_by("-release_date", "title"),
+            articles=Article.objects.published()
+            .filter(featuring)
+            .distinct()
+            .for_listing()
             .newest_first(),
             **kwargs,
         )
@@ -25,29 +59,43 @@ class SongDetailView(DetailView):
     template_name = "songs/song_detail.html"
 
     def get_queryset(self):
-        return Song.objects.with_facets()
+        return Song.objects.with_facets().prefetch_related("featured_artists")
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             articles=Article.objects.published()
             .filter(entries__song=self.object)
             .distinct()
+            .for_listing()
             .newest_first(),
             **kwargs,
         )
 
 
-class FacetDetailView(DetailView):
-    """A mood or audience page: its songs and the articles tagged with it."""
+class FacetDetailView(ListView):
+    """A mood or audience page: its description, songs, and the articles tagged with it."""
 
     template_name = "songs/facet_detail.html"
-    context_object_name = "facet"
+    context_object_name = "articles"
+    paginate_by = 20
+    songs_shown = 60
+
+    def get_queryset(self):
+        self.facet = get_object_or_404(self.model, slug=self.kwargs["slug"])
+        return (
+            Article.objects.published()
+            .filter(**{self.tag_field: self.facet})
+            .for_listing()
+            .newest_first()
+        )
 
     def get_context_data(self, **kwargs):
-        facet = self.object
+        songs = Song.objects.with_facets().filter(**{self.tag_field: self.facet}).order_by("title")
         return super().get_context_data(
-            songs=Song.objects.with_facets().filter(**{self.tag_field: facet}),
-            articles=Article.objects.published().filter(**{self.tag_field: facet}).newest_first(),
+            facet=self.facet,
+            facet_kind=self.model._meta.verbose_name,
+            songs=songs[: self.songs_shown],
+            song_count=songs.count(),
             **kwargs,
         )
 

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from articles.demo.articles import MAIN_ARTICLE, RELATED_ARTICLES, SONG_NOTES
 from articles.demo.catalogue import ARTISTS, AUDIENCES, MOODS, SONGS
-from articles.models import Article, Entry
+from articles.models import Article, Entry, RelatedPick
 from songs.models import Artist, Audience, Mood, Song
 from songs.slugs import ascii_slug
 
@@ -34,6 +34,7 @@ class Command(BaseCommand):
             added_at=timezone.now() - timedelta(days=3)
         )
         base_time = datetime.fromisoformat(MAIN_ARTICLE["published"])
+        related = []
         for index, (title, mood_slugs, audience_slugs, song_slugs, lead) in enumerate(
             RELATED_ARTICLES, start=1
         ):
@@ -47,7 +48,12 @@ class Command(BaseCommand):
                 "audiences": audience_slugs,
                 "entries": [(slug, SONG_NOTES[slug]) for slug in song_slugs],
             }
-            self.article(data, desk, moods, audiences, songs)
+            related.append(self.article(data, desk, moods, audiences, songs))
+        # As on the seed page, the editor lists the related articles in this order.
+        for position, article in enumerate(related, start=1):
+            RelatedPick.objects.update_or_create(
+                from_article=main, to_article=article, defaults={"position": position}
+            )
 
         self.stdout.write(
             self.style.SUCCESS(
@@ -56,23 +62,29 @@ class Command(BaseCommand):
             )
         )
 
+    def upsert(self, model, slug, values):
+        """The row with `slug`, created or brought up to `values`; saved only if it changed,
+        so running the command again leaves timestamps (and feeds) alone."""
+        obj, created = model.objects.get_or_create(slug=slug, defaults=values)
+        changed = {field for field, value in values.items() if getattr(obj, field) != value}
+        if changed and not created:
+            for field in changed:
+                setattr(obj, field, values[field])
+            obj.save()
+        return obj
+
     def facet(self, model, slug, name, description):
-        facet, _ = model.objects.update_or_create(
-            slug=slug, defaults={"name": name, "description": description}
-        )
-        return facet
+        return self.upsert(model, slug, {"name": name, "description": description})
 
     def artist(self, data):
-        artist, _ = Artist.objects.update_or_create(
-            slug=data["slug"], defaults={k: v for k, v in data.items() if k != "slug"}
-        )
-        return artist
+        return self.upsert(Artist, data["slug"], {k: v for k, v in data.items() if k != "slug"})
 
     def song(self, data, artists, moods, audiences):
         released, precision = data["release"]
-        song, _ = Song.objects.update_or_create(
-            slug=data["slug"],
-            defaults={
+        song = self.upsert(
+            Song,
+            data["slug"],
+            {
                 "title": data["title"],
                 "alt_titles": data["alt_titles"],
                 "artist": artists[data["artist"]],
@@ -98,9 +110,10 @@ class Command(BaseCommand):
 
     def article(self, data, author, moods, audiences, songs):
         published_at = datetime.fromisoformat(data["published"])
-        article, _ = Article.objects.update_or_create(
-            slug=data["slug"],
-            defaults={
+        article = self.upsert(
+            Article,
+            data["slug"],
+            {
                 "title": data["title"],
                 "lead": data["lead"],
                 "intro": data["intro"],

@@ -1,0 +1,81 @@
+"""Whole-page cache for anonymous readers, invalidated by content changes.
+
+Pages are stored under the current ContentVersion, so a save anywhere in the
+content (signals below) or a scheduled article's go-live time makes every
+cached page stale at once. Requests carrying a session cookie (editors) are
+never served from or stored into the cache.
+"""
+
+from django.apps import apps
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models.signals import m2m_changed, post_delete, post_save
+
+PAGE_TIMEOUT = 24 * 60 * 60
+CONTENT_APPS = ("songs", "articles", "taggit")
+
+
+def cache_anonymous_page(view):
+    """Mark a view whose pages may be cached for anonymous readers."""
+    view.anonymous_page_cache = True
+    return view
+
+
+def _is_cacheable_request(request):
+    return request.method in {"GET", "HEAD"} and settings.SESSION_COOKIE_NAME not in request.COOKIES
+
+
+def _is_cacheable_response(response):
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and "private" not in response.get("Cache-Control", "")
+    )
+
+
+class AnonymousPageCacheMiddleware:
+    """Serve and store pages of views marked with @cache_anonymous_page."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        key = getattr(request, "page_cache_key", None)
+        if key and _is_cacheable_response(response):
+            cache.set(key, response, PAGE_TIMEOUT)
+        return response
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if not getattr(view_func, "anonymous_page_cache", False):
+            return None
+        if not _is_cacheable_request(request):
+            return None
+        from articles.models import ContentVersion
+
+        key = f"page:{ContentVersion.current().version}:{request.get_full_path()}"
+        cached = cache.get(key)
+        if cached is not None:
+            return cached
+        request.page_cache_key = key
+        return None
+
+
+def content_changed(sender, **kwargs):
+    from articles.models import ContentVersion
+
+    if sender._meta.app_label in CONTENT_APPS and sender is not ContentVersion:
+        ContentVersion.bump()
+
+
+def connect_invalidation():
+    """Bump the content version on every save, delete and tag change of content models."""
+    for app_label in CONTENT_APPS:
+        for model in apps.get_app_config(app_label).get_models():
+            if model._meta.label == "articles.ContentVersion":
+                continue
+            uid = f"content-version-{model._meta.label}"
+            post_save.connect(content_changed, sender=model, dispatch_uid=f"{uid}-save")
+            post_delete.connect(content_changed, sender=model, dispatch_uid=f"{uid}-delete")
+    m2m_changed.connect(content_changed, dispatch_uid="content-version-m2m")

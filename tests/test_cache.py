@@ -1,0 +1,69 @@
+import time
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from articles.models import Article
+from tests.conftest import add_entries, make_article, make_song
+
+pytestmark = pytest.mark.django_db
+
+
+def test_second_anonymous_request_is_served_from_the_cache(client, django_assert_max_num_queries):
+    article = make_article()
+    add_entries(article, [make_song()])
+    first = client.get(article.get_absolute_url())
+    with django_assert_max_num_queries(1):  # only the content version
+        second = client.get(article.get_absolute_url())
+    assert second.content == first.content
+
+
+def test_an_edit_is_visible_on_the_very_next_request(client):
+    article = make_article("Before")
+    assert "Before" in client.get(article.get_absolute_url()).text
+    article.title = "After"
+    article.save()
+    assert "After" in client.get(article.get_absolute_url()).text
+    assert "After" in client.get("/articles/").text
+
+
+def test_a_new_entry_is_visible_on_the_very_next_request(client):
+    article = make_article()
+    client.get(article.get_absolute_url())
+    add_entries(article, [make_song("Brand new song")])
+    assert "Brand new song" in client.get(article.get_absolute_url()).text
+
+
+def test_unpublishing_removes_the_page_at_once(client):
+    article = make_article()
+    assert client.get(article.get_absolute_url()).status_code == 200
+    article.status = Article.Status.DRAFT
+    article.save()
+    assert client.get(article.get_absolute_url()).status_code == 404
+
+
+def test_a_scheduled_article_goes_live_by_itself(client):
+    scheduled = make_article("Scheduled list", when=timezone.now() + timedelta(seconds=1))
+    assert "Scheduled list" not in client.get("/articles/").text
+    time.sleep(1.2)
+    assert "Scheduled list" in client.get("/articles/").text
+    assert client.get(scheduled.get_absolute_url()).status_code == 200
+
+
+def test_pages_answer_conditional_get_with_304(client):
+    article = make_article()
+    first = client.get(article.get_absolute_url())
+    assert first.has_header("ETag")
+    again = client.get(article.get_absolute_url(), headers={"if-none-match": first["ETag"]})
+    assert again.status_code == 304
+
+
+def test_signed_in_editors_are_never_served_from_the_cache(admin_client):
+    article = make_article()
+    admin_client.get(article.get_absolute_url())
+    with CaptureQueriesContext(connection) as queries:
+        admin_client.get(article.get_absolute_url())
+    assert len(queries) > 3  # rendered afresh: session, user, article, entries, ...

@@ -1,0 +1,261 @@
+import re
+from datetime import timedelta
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+
+from articles.models import RelatedPick
+from tests.conftest import (
+    add_entries,
+    make_article,
+    make_artist,
+    make_audience,
+    make_mood,
+    make_song,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def entry_titles(response):
+    return re.findall(r'class="entry-title">.*?<a href="[^"]+">([^<]+)</a>', response.text, re.S)
+
+
+@pytest.fixture
+def long_article():
+    article = make_article("Twenty-five songs")
+    add_entries(article, [make_song(f"Song {n:02d}") for n in range(1, 26)])
+    return article
+
+
+def test_article_page_one_shows_entries_1_to_10_in_order(client, long_article):
+    response = client.get(long_article.get_absolute_url())
+    assert response.status_code == 200
+    assert entry_titles(response) == [f"Song {n:02d}" for n in range(1, 11)]
+    assert "Twenty-five songs (1–10)</h2>" in response.text
+
+
+def test_article_page_two_shows_entries_11_to_20(client, long_article):
+    response = client.get(long_article.get_absolute_url(), {"page": 2})
+    assert entry_titles(response) == [f"Song {n:02d}" for n in range(11, 21)]
+    assert "Twenty-five songs (11–20)</h2>" in response.text
+    assert 'rel="prev"' in response.text
+    assert 'rel="next"' in response.text
+
+
+def test_article_last_page_shows_the_remainder(client, long_article):
+    response = client.get(long_article.get_absolute_url(), {"page": 3})
+    assert entry_titles(response) == [f"Song {n:02d}" for n in range(21, 26)]
+    assert "(21–25)</h2>" in response.text
+
+
+@pytest.mark.parametrize("page", ["0", "-1", "4", "abc", "1.5", "99999999999999999999999", ""])
+def test_bad_page_numbers_are_404_or_the_first_page(client, long_article, page):
+    response = client.get(long_article.get_absolute_url(), {"page": page})
+    if page == "":
+        assert response.status_code == 200
+    else:
+        assert response.status_code == 404
+
+
+def test_entries_per_page_is_the_articles_own(client):
+    article = make_article(entries_per_page=3)
+    add_entries(article, [make_song(f"Track {n}") for n in range(1, 8)])
+    response = client.get(article.get_absolute_url(), {"page": 2})
+    assert entry_titles(response) == ["Track 4", "Track 5", "Track 6"]
+
+
+def test_new_badge_shows_until_the_boundary_day(client, settings):
+    settings.NEW_BADGE_DAYS = 30
+    article = make_article()
+    now = timezone.now()
+    fresh, stale = add_entries(article, [make_song("Fresh"), make_song("Stale")])
+    fresh.added_at = now - timedelta(days=29, hours=23)
+    fresh.save()
+    stale.added_at = now - timedelta(days=30, minutes=1)
+    stale.save()
+    response = client.get(article.get_absolute_url())
+    entries = response.text.split('class="entry"')[1:]
+    assert "NEW!" in entries[0]
+    assert "NEW!" not in entries[1]
+
+
+def test_entry_shows_links_facts_chips_commentary_and_click_to_load_video(client):
+    mood = make_mood("Tear-jerking")
+    audience = make_audience("Film lovers")
+    artist = make_artist("RADWIMPS")
+    song = make_song(
+        "Sparkle",
+        artist=artist,
+        moods=[mood],
+        audiences=[audience],
+        tie_in="Insert song of the film Your Name",
+        tie_in_kind="film",
+        release_date=timezone.datetime(2016, 8, 24).date(),
+        video_url="https://www.youtube.com/watch?v=a2GujJZfXpg",
+    )
+    article = make_article()
+    entry = add_entries(article, [song])[0]
+    entry.commentary = "A *long* song."
+    entry.save()
+    html = client.get(article.get_absolute_url()).text
+    assert f'href="{song.get_absolute_url()}"' in html
+    assert f'href="{artist.get_absolute_url()}"' in html
+    assert f'href="{mood.get_absolute_url()}"' in html
+    assert f'href="{audience.get_absolute_url()}"' in html
+    assert "Insert song of the film Your Name" in html
+    assert "2016" in html
+    assert "A <em>long</em> song." in html
+    # Nothing from the video host is requested before a click: no iframe, no remote image.
+    assert "<iframe" not in html
+    assert "ytimg" not in html
+    assert 'data-embed-url="https://www.youtube-nocookie.com/embed/a2GujJZfXpg' in html
+
+
+def test_related_articles_appear_at_the_top_and_the_end(client):
+    song = make_song()
+    article, other = make_article("One"), make_article("Other")
+    add_entries(article, [song])
+    add_entries(other, [song])
+    html = client.get(article.get_absolute_url()).text
+    assert html.count(f'href="{other.get_absolute_url()}"') == 2
+
+
+def test_every_public_page_answers(client):
+    mood, audience = make_mood(), make_audience()
+    song = make_song(moods=[mood], audiences=[audience])
+    article = make_article()
+    add_entries(article, [song])
+    for url in [
+        "/",
+        "/articles/",
+        article.get_absolute_url(),
+        "/artists/",
+        song.artist.get_absolute_url(),
+        song.get_absolute_url(),
+        mood.get_absolute_url(),
+        audience.get_absolute_url(),
+        "/search/",
+        "/search/?q=eine",
+    ]:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert response.text.count("<h1") == 1, url
+
+
+def test_song_page_links_to_the_articles_featuring_it(client):
+    song = make_song()
+    article = make_article()
+    add_entries(article, [song])
+    assert article.get_absolute_url() in client.get(song.get_absolute_url()).text
+
+
+def test_artist_page_lists_songs_and_articles(client):
+    artist = make_artist("Hanako Oku", aliases="奥華子")
+    song = make_song("Unchanging Things", artist=artist)
+    article = make_article()
+    add_entries(article, [song])
+    html = client.get(artist.get_absolute_url()).text
+    assert song.get_absolute_url() in html
+    assert article.get_absolute_url() in html
+    assert "奥華子" in html
+
+
+def test_artist_index_is_grouped_by_initial_of_sort_name(client):
+    make_artist("Kenshi Yonezu", sort_name="Yonezu, Kenshi")
+    make_artist("RADWIMPS")
+    make_artist("くじら", sort_name="くじら")
+    html = client.get("/artists/").text
+    assert html.index('id="letter-k"') < html.index('id="letter-r"') < html.index('id="letter-y"')
+    assert html.index('id="letter-y"') > html.index("RADWIMPS")
+
+
+def test_mood_page_lists_its_songs_and_articles(client):
+    mood = make_mood("Heartbreak")
+    song = make_song("Tagged", moods=[mood])
+    untagged = make_song("Untagged")
+    article = make_article("Heartbreak list")
+    article.moods.add(mood)
+    html = client.get(mood.get_absolute_url()).text
+    assert song.get_absolute_url() in html
+    assert untagged.get_absolute_url() not in html
+    assert article.get_absolute_url() in html
+
+
+def test_home_shows_latest_articles_and_ways_in(client):
+    mood, audience = make_mood(), make_audience()
+    article = make_article("Latest list")
+    article.moods.add(mood)
+    html = client.get("/").text
+    assert article.get_absolute_url() in html
+    assert mood.get_absolute_url() in html
+    assert audience.get_absolute_url() in html
+
+
+@pytest.mark.parametrize("page", ["0", "-3", "abc", "99999"])
+def test_list_pages_404_on_bad_page_numbers(client, page):
+    make_article()
+    assert client.get("/articles/", {"page": page}).status_code == 404
+    mood = make_mood()
+    assert client.get(mood.get_absolute_url(), {"page": page}).status_code == 404
+
+
+def test_unknown_slugs_are_404(client):
+    for url in ["/articles/nope/", "/artists/nope/", "/songs/nope/", "/moods/nope/"]:
+        assert client.get(url).status_code == 404
+    assert client.get("/articles/泣ける歌/").status_code == 404
+
+
+def test_styled_404_page(client):
+    response = client.get("/articles/missing/")
+    assert response.status_code == 404
+    assert "Page not found" in response.text
+
+
+def test_editor_picks_lead_the_related_list(client):
+    first, second, picked = make_article("First"), make_article("Second"), make_article("Picked")
+    song = make_song()
+    add_entries(first, [song])
+    add_entries(second, [song])
+    RelatedPick.objects.create(from_article=first, to_article=picked, position=1)
+    html = client.get(first.get_absolute_url()).text
+    top = html.split('class="related related-top"')[1].split("</nav>")[0]
+    assert top.index(picked.get_absolute_url()) < top.index(second.get_absolute_url())
+
+
+class TestDemoContent:
+    @pytest.fixture(autouse=True)
+    def demo(self):
+        call_command("load_demo", stdout=StringIO())
+
+    def test_demo_article_shows_seven_songs_range_and_one_new_badge(self, client):
+        response = client.get("/articles/songs-for-when-you-want-to-cry/")
+        assert response.status_code == 200
+        assert len(entry_titles(response)) == 7
+        assert "(1–7)</h2>" in response.text
+        assert response.text.count("NEW!") == 1
+        kujira = response.text.split('id="entry-7"')[1]
+        assert "NEW!" in kujira
+
+    def test_demo_article_has_ten_related_articles_that_open(self, client):
+        html = client.get("/articles/songs-for-when-you-want-to-cry/").text
+        top = html.split('class="related related-top"')[1].split("</nav>")[0]
+        links = re.findall(r'href="(/articles/[^"]+)"', top)
+        assert len(links) == 10
+        for link in links:
+            assert client.get(link).status_code == 200, link
+
+    def test_every_link_on_the_demo_article_opens(self, client):
+        html = client.get("/articles/songs-for-when-you-want-to-cry/").text
+        links = set(
+            re.findall(r'href="(/(?:artists|songs|moods|audiences|articles)/[^"#]*)"', html)
+        )
+        assert len(links) > 20
+        for link in links:
+            assert client.get(link).status_code == 200, link
+
+    def test_demo_song_page_links_back_to_the_article(self, client):
+        html = client.get("/songs/soranji/").text
+        assert 'href="/articles/songs-for-when-you-want-to-cry/"' in html

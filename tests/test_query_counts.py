@@ -1,0 +1,41 @@
+import pytest
+
+from tests.conftest import add_entries, make_article, make_audience, make_mood, make_song
+
+pytestmark = pytest.mark.django_db
+
+ARTICLE_PAGE_QUERY_BUDGET = 8
+
+
+def build_article(entry_count, per_page):
+    moods = [make_mood(f"Mood {n}") for n in range(3)]
+    audiences = [make_audience(f"Audience {n}") for n in range(3)]
+    songs = [make_song(f"Song {n}", moods=moods, audiences=audiences) for n in range(entry_count)]
+    article = make_article("Budget", entries_per_page=per_page)
+    article.moods.set(moods)
+    article.audiences.set(audiences)
+    add_entries(article, songs)
+    for n in range(12):
+        other = make_article(f"Related {n}")
+        add_entries(other, songs[n : n + 2])
+    return article
+
+
+@pytest.mark.parametrize(("entry_count", "per_page"), [(10, 10), (200, 10), (200, 100)])
+def test_article_page_runs_a_constant_number_of_queries(
+    client, django_assert_max_num_queries, entry_count, per_page
+):
+    article = build_article(entry_count, per_page)
+    with django_assert_max_num_queries(ARTICLE_PAGE_QUERY_BUDGET):
+        response = client.get(article.get_absolute_url())
+    assert response.status_code == 200
+    assert response.text.count('class="entry"') == min(entry_count, per_page)
+
+
+@pytest.mark.parametrize(
+    "url", ["/", "/articles/", "/artists/", "/search/?q=song", "/moods/mood-0/"]
+)
+def test_list_pages_do_not_grow_with_content(client, django_assert_max_num_queries, url):
+    build_article(30, 10)
+    with django_assert_max_num_queries(10):
+        assert client.get(url).status_code == 200

@@ -1,0 +1,110 @@
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from articles.models import RelatedPick
+from articles.related import related_articles
+from tests.conftest import (
+    add_entries,
+    make_article,
+    make_artist,
+    make_audience,
+    make_mood,
+    make_song,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def days_ago(days):
+    return timezone.now() - timedelta(days=days)
+
+
+def test_shared_songs_outrank_shared_artists_which_outrank_shared_tags():
+    mood = make_mood()
+    artist = make_artist("Shared artist")
+    song = make_song("Shared song", artist=artist)
+    other_song_same_artist = make_song("Same artist", artist=artist)
+
+    article = make_article("Base")
+    add_entries(article, [song])
+    article.moods.add(mood)
+
+    by_song = make_article("Shares the song", when=days_ago(30))
+    add_entries(by_song, [song])
+    by_artist = make_article("Shares the artist", when=days_ago(20))
+    add_entries(by_artist, [other_song_same_artist])
+    by_mood = make_article("Shares the mood", when=days_ago(10))
+    by_mood.moods.add(mood)
+    make_article("Shares nothing", when=days_ago(1))
+
+    assert [a.title for a in related_articles(article)] == [
+        "Shares the song",
+        "Shares the artist",
+        "Shares the mood",
+    ]
+
+
+def test_more_shared_songs_rank_higher():
+    songs = [make_song(f"S{n}") for n in range(3)]
+    article = make_article("Base")
+    add_entries(article, songs)
+    one = make_article("One shared", when=days_ago(1))
+    add_entries(one, songs[:1])
+    two = make_article("Two shared", when=days_ago(50))
+    add_entries(two, songs[:2])
+    assert [a.title for a in related_articles(article)] == ["Two shared", "One shared"]
+
+
+def test_ties_go_to_the_newer_article():
+    audience = make_audience()
+    article = make_article("Base")
+    article.audiences.add(audience)
+    older = make_article("Older", when=days_ago(9))
+    newer = make_article("Newer", when=days_ago(2))
+    older.audiences.add(audience)
+    newer.audiences.add(audience)
+    assert [a.title for a in related_articles(article)] == ["Newer", "Older"]
+
+
+def test_editor_picks_come_first_in_their_order_even_with_nothing_shared():
+    song = make_song()
+    article = make_article("Base")
+    add_entries(article, [song])
+    scored = make_article("Scored")
+    add_entries(scored, [song])
+    second_pick, first_pick = make_article("Pick two"), make_article("Pick one")
+    RelatedPick.objects.create(from_article=article, to_article=second_pick, position=2)
+    RelatedPick.objects.create(from_article=article, to_article=first_pick, position=1)
+    assert [a.title for a in related_articles(article)] == ["Pick one", "Pick two", "Scored"]
+
+
+def test_never_itself_nor_unpublished_articles():
+    song = make_song()
+    article = make_article("Base")
+    add_entries(article, [song])
+    draft = make_article("Draft", published=False)
+    scheduled = make_article("Scheduled", when=timezone.now() + timedelta(days=1))
+    for other in (draft, scheduled):
+        add_entries(other, [song])
+    RelatedPick.objects.create(from_article=article, to_article=draft, position=1)
+    assert related_articles(article) == []
+
+
+def test_at_most_ten_articles():
+    song = make_song()
+    article = make_article("Base")
+    add_entries(article, [song])
+    for n in range(12):
+        add_entries(make_article(f"Other {n}"), [song])
+    assert len(related_articles(article)) == 10
+
+
+def test_related_list_is_one_query(django_assert_num_queries):
+    song = make_song()
+    article = make_article("Base")
+    add_entries(article, [song])
+    add_entries(make_article("Other"), [song])
+    with django_assert_num_queries(1):
+        related_articles(article)

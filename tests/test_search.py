@@ -1,0 +1,93 @@
+import pytest
+
+from tests.conftest import add_entries, make_article, make_artist, make_song
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def eine_kleine():
+    artist = make_artist("Kenshi Yonezu", aliases="米津玄師, Yonezu Kenshi")
+    return make_song("Eine Kleine", artist=artist, alt_titles="アイネクライネ")
+
+
+def songs_group(html):
+    return html.split('id="group-songs"')[1].split("</section>")[0]
+
+
+@pytest.mark.parametrize(
+    "query", ["Eine", "eine kleine", "Yonezu", "米津", "アイネ", "あいね", "ｱｲﾈ"]
+)
+def test_song_is_found_by_title_artist_and_alias_in_any_script(client, eine_kleine, query):
+    html = client.get("/search/", {"q": query}).text
+    assert eine_kleine.get_absolute_url() in songs_group(html)
+
+
+def test_artist_is_found_by_alias(client, eine_kleine):
+    html = client.get("/search/", {"q": "米津玄師"}).text
+    artists = html.split('id="group-artists"')[1]
+    assert eine_kleine.artist.get_absolute_url() in artists
+
+
+def test_article_is_found_by_title_and_by_commentary(client, eine_kleine):
+    article = make_article("泣ける歌 特集")
+    entry = add_entries(article, [eine_kleine])[0]
+    entry.commentary = "The piano introduction alone brings tears."
+    entry.save()
+    assert article.get_absolute_url() in client.get("/search/", {"q": "泣ける"}).text
+    assert article.get_absolute_url() in client.get("/search/", {"q": "PIANO intro"}).text
+
+
+def test_two_character_japanese_substring_matches(client):
+    article = make_article("失恋の涙ソング")
+    assert article.get_absolute_url() in client.get("/search/", {"q": "涙"}).text
+    assert article.get_absolute_url() in client.get("/search/", {"q": "失恋"}).text
+
+
+def test_drafts_are_not_found(client):
+    draft = make_article("Hidden tears", published=False)
+    assert draft.get_absolute_url() not in client.get("/search/", {"q": "hidden"}).text
+
+
+def test_empty_query_gets_a_helpful_page(client):
+    response = client.get("/search/", {"q": "   "})
+    assert response.status_code == 200
+    assert "by mood" in response.text
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [("x" * 101, "at most 100 characters"), ("tears\x00", "cannot be used")],
+)
+def test_absurd_queries_get_a_clear_message(client, query, message):
+    response = client.get("/search/", {"q": query})
+    assert response.status_code == 200
+    assert message in response.text
+
+
+def test_results_of_one_kind_are_paginated(client):
+    artist = make_artist("Prolific")
+    for n in range(25):
+        make_song(f"Prolific song {n:02d}", artist=artist)
+    first = client.get("/search/", {"q": "prolific song", "kind": "songs"})
+    assert first.status_code == 200
+    assert "Songs (25)" in first.text
+    assert "page=2" in first.text
+    second = client.get("/search/", {"q": "prolific song", "kind": "songs", "page": 2})
+    assert "Prolific song 24" in second.text
+    assert client.get("/search/", {"q": "prolific", "kind": "songs", "page": 9}).status_code == 404
+
+
+def test_grouped_results_link_to_the_full_list(client):
+    artist = make_artist("Prolific")
+    for n in range(7):
+        make_song(f"Prolific song {n}", artist=artist)
+    html = client.get("/search/", {"q": "prolific song"}).text
+    assert "kind=songs" in html
+    assert "All 7 songs" in html
+
+
+def test_unknown_kind_is_a_form_error_not_a_500(client):
+    response = client.get("/search/", {"q": "x", "kind": "bogus"})
+    assert response.status_code == 200
+    assert "Choose articles, songs or artists" in response.text
