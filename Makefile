@@ -40,3 +40,6 @@ test-browser: $(VENV)/.installed-test
 
 clean:
 	rm -rf $(VENV) staticfiles
+
+bench: $(VENV)/.installed-app
+	bash bench/run

@@ -48,13 +48,14 @@ class AnonymousPageCacheMiddleware:
         return response
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        if not getattr(view_func, "anonymous_page_cache", False):
+        if not (settings.PAGE_CACHE and getattr(view_func, "anonymous_page_cache", False)):
             return None
         if not _is_cacheable_request(request):
             return None
         from articles.models import ContentVersion
 
-        key = f"page:{ContentVersion.current().version}:{request.get_full_path()}"
+        request.content_version = ContentVersion.current().version
+        key = f"page:{request.content_version}:{request.get_full_path()}"
         cached = cache.get(key)
         if cached is not None:
             return cached

@@ -3,15 +3,26 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.urls import reverse
 from django.utils import timezone
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
+from site_config.converters import slug_url
 from songs.folding import search_document
 from songs.images import require_alt_text, validate_image
 from songs.markup import render_markdown, strip_control_characters
-from songs.models import Audience, Mood, Song, Timestamped, with_derived_fields
+from songs.models import (
+    Audience,
+    Mood,
+    Song,
+    TaggedSongAudience,
+    TaggedSongMood,
+    Timestamped,
+    WithFacets,
+    facet_prefetches,
+    with_derived_fields,
+)
+from songs.renditions import renditions_for
 from songs.slugs import unique_slug
 
 
@@ -33,6 +44,9 @@ class ArticleQuerySet(models.QuerySet):
     def newest_first(self):
         return self.order_by("-published_at", "-pk")
 
+    def with_facets(self):
+        return self.prefetch_related(*facet_prefetches(TaggedArticleMood, TaggedArticleAudience))
+
     def for_listing(self):
         """What a list of article cards needs."""
         return self.select_related("author")
@@ -43,7 +57,7 @@ class ArticleQuerySet(models.QuerySet):
         return scheduled.aggregate(next=models.Min("published_at"))["next"]
 
 
-class Article(Timestamped):
+class Article(WithFacets, Timestamped):
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"
         PUBLISHED = "published", "Published"
@@ -57,6 +71,7 @@ class Article(Timestamped):
     intro_html = models.TextField(blank=True, editable=False)
     hero_image = models.ImageField(upload_to="articles/", blank=True, validators=[validate_image])
     hero_alt = models.CharField("hero image alt text", max_length=250, blank=True)
+    hero_renditions = models.JSONField(default=dict, blank=True, editable=False)
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -108,7 +123,7 @@ class Article(Timestamped):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("articles:detail", args=[self.slug])
+        return slug_url("articles:detail", self.slug)
 
     @property
     def is_public(self):
@@ -143,6 +158,10 @@ class Article(Timestamped):
             *args,
             **with_derived_fields(kwargs, "slug", "intro_html", "search_text", "published_at"),
         )
+        renditions = renditions_for(self.hero_image, self.hero_renditions)
+        if renditions != self.hero_renditions:
+            self.hero_renditions = renditions
+            super().save(update_fields=["hero_renditions"])
 
     def renumber_entries(self, ordered_entries):
         """Give `ordered_entries` positions 1..n, in that order, in one transaction.
@@ -232,6 +251,13 @@ class Entry(models.Model):
 
     def get_absolute_url(self):
         return self.article.get_absolute_url()
+
+    @classmethod
+    def for_display(cls):
+        """Entries as an article page shows them: song, artist, moods and audiences."""
+        return cls.objects.select_related("song__artist").prefetch_related(
+            *facet_prefetches(TaggedSongMood, TaggedSongAudience, path="song__")
+        )
 
     def is_new(self, now=None):
         now = now or timezone.now()

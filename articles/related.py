@@ -5,12 +5,21 @@ are tagged with. Ties go to the newer article. Unpublished articles and the
 article itself never appear.
 """
 
+from django.core.cache import cache
 from django.db.models import Count, F, IntegerField, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 
-from articles.models import Article, Entry, RelatedPick, TaggedArticleAudience, TaggedArticleMood
+from articles.models import (
+    Article,
+    ContentVersion,
+    Entry,
+    RelatedPick,
+    TaggedArticleAudience,
+    TaggedArticleMood,
+)
 
 RELATED_LIMIT = 10
+RELATED_CACHE_SECONDS = 24 * 60 * 60
 WEIGHTS = {"songs": 4, "artists": 2, "moods": 1, "audiences": 1}
 
 
@@ -26,8 +35,24 @@ def _count_shared(rows, value_field, their_rows, their_field):
     return Coalesce(Subquery(shared, output_field=IntegerField()), Value(0))
 
 
-def related_articles(article, limit=RELATED_LIMIT):
-    """Up to `limit` published articles related to `article`, best first, in one query."""
+def related_articles(article, limit=RELATED_LIMIT, content_version=None):
+    """Up to `limit` published articles related to `article`, best first.
+
+    Scoring is the costliest query on the article page, so its result is kept
+    in the cache until any content changes (see ContentVersion); a caller that
+    already read the content version passes it to save a query.
+    """
+    version = content_version or ContentVersion.current().version
+    key = f"related:{version}:{article.pk}:{limit}"
+    related = cache.get(key)
+    if related is None:
+        related = score_related_articles(article, limit)
+        cache.set(key, related, RELATED_CACHE_SECONDS)
+    return related
+
+
+def score_related_articles(article, limit):
+    """The ranking itself, in one query."""
     entries = Entry.objects.annotate(article_ref=F("article_id"))
     moods = TaggedArticleMood.objects.annotate(article_ref=F("content_object_id"))
     audiences = TaggedArticleAudience.objects.annotate(article_ref=F("content_object_id"))

@@ -44,6 +44,8 @@ def search(query):
         .filter(Q(search_text__contains=folded) | commentary_match)
         .for_listing()
         .newest_first(),
-        "songs": Song.objects.with_facets().filter(search_text__contains=folded).order_by("title"),
+        "songs": Song.objects.select_related("artist")
+        .filter(search_text__contains=folded)
+        .order_by("title"),
         "artists": Artist.objects.filter(search_text__contains=folded).order_by("sort_name"),
     }

@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.functional import cached_property
 from django.views.generic import ListView, TemplateView
 
-from articles.models import Article
+from articles.models import Article, Entry
 from articles.related import related_articles
 from articles.search import SearchForm, search
 from songs.models import Artist, Audience, Mood
@@ -70,14 +70,12 @@ class ArticleDetailView(ListView):
             Article.objects.visible_to(self.request.user)
             .annotate(entry_count=Count("entries"))
             .select_related("author")
-            .prefetch_related("moods", "audiences")
+            .with_facets()
         )
         return get_object_or_404(articles, slug=self.kwargs["slug"])
 
     def get_queryset(self):
-        return self.article.entries.select_related("song__artist").prefetch_related(
-            "song__moods", "song__audiences"
-        )
+        return Entry.for_display().filter(article=self.article)
 
     def get_paginate_by(self, queryset):
         return self.article.entries_per_page
@@ -93,7 +91,9 @@ class ArticleDetailView(ListView):
             is_preview=not self.article.is_public,
             first_position=page.start_index(),
             last_position=page.end_index(),
-            related=related_articles(self.article),
+            related=related_articles(
+                self.article, content_version=getattr(self.request, "content_version", None)
+            ),
         )
         return context
 

@@ -40,6 +40,8 @@ MEDIA_STORAGE = os.environ.get("MEDIA_STORAGE", "local")
 HTTPS_ONLY = env_flag("HTTPS_ONLY")
 ADMIN_URL = os.environ.get("ADMIN_URL", "admin/").strip("/") + "/"
 NEW_BADGE_DAYS = int(os.environ.get("NEW_BADGE_DAYS", "30"))
+# Whole-page cache for anonymous readers (articles/cache.py); 0 turns it off.
+PAGE_CACHE = env_flag("PAGE_CACHE", default=True)
 
 # --- Applications --------------------------------------------------------------
 

@@ -90,7 +90,11 @@ class FacetDetailView(ListView):
         )
 
     def get_context_data(self, **kwargs):
-        songs = Song.objects.with_facets().filter(**{self.tag_field: self.facet}).order_by("title")
+        songs = (
+            Song.objects.select_related("artist")
+            .filter(**{self.tag_field: self.facet})
+            .order_by("title")
+        )
         return super().get_context_data(
             facet=self.facet,
             facet_kind=self.model._meta.verbose_name,

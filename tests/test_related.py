@@ -4,7 +4,7 @@ import pytest
 from django.utils import timezone
 
 from articles.models import RelatedPick
-from articles.related import related_articles
+from articles.related import related_articles, score_related_articles
 from tests.conftest import (
     add_entries,
     make_article,
@@ -101,10 +101,20 @@ def test_at_most_ten_articles():
     assert len(related_articles(article)) == 10
 
 
-def test_related_list_is_one_query(django_assert_num_queries):
+def test_ranking_is_one_query(django_assert_num_queries):
     song = make_song()
     article = make_article("Base")
     add_entries(article, [song])
     add_entries(make_article("Other"), [song])
     with django_assert_num_queries(1):
-        related_articles(article)
+        score_related_articles(article, limit=10)
+
+
+def test_cached_list_follows_content_changes():
+    song = make_song()
+    article = make_article("Base")
+    add_entries(article, [song])
+    assert related_articles(article) == []
+    other = make_article("Other")
+    add_entries(other, [song])
+    assert related_articles(article) == [other]
