@@ -4,6 +4,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.functional import cached_property
 from django.views.generic import ListView
 
+from articles import metadata
 from articles.models import Article
 
 
@@ -14,6 +15,11 @@ class ArticleListView(ListView):
 
     def get_queryset(self):
         return Article.objects.published().for_listing().newest_first()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["metadata"] = metadata.for_article_list(self.request, context["page_obj"])
+        return context
 
 
 class KnownCountPaginator(Paginator):
@@ -58,6 +64,7 @@ class ArticleDetailView(ListView):
             is_preview=not self.article.is_public,
             first_position=page.start_index(),
             last_position=page.end_index(),
+            metadata=metadata.for_article_page(self.request, self.article, page),
         )
         return context
 

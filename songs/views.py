@@ -1,5 +1,6 @@
 from django.views.generic import DetailView
 
+from articles import metadata
 from articles.models import Article
 from songs.models import Artist, Audience, Mood, Song
 
@@ -16,6 +17,7 @@ class ArtistDetailView(DetailView):
             .filter(entries__song__artist=artist)
             .distinct()
             .newest_first(),
+            metadata=metadata.for_artist(self.request, artist),
             **kwargs,
         )
 
@@ -33,6 +35,7 @@ class SongDetailView(DetailView):
             .filter(entries__song=self.object)
             .distinct()
             .newest_first(),
+            metadata=metadata.for_song(self.request, self.object),
             **kwargs,
         )
 
@@ -48,6 +51,7 @@ class FacetDetailView(DetailView):
         return super().get_context_data(
             songs=Song.objects.with_facets().filter(**{self.tag_field: facet}),
             articles=Article.objects.published().filter(**{self.tag_field: facet}).newest_first(),
+            metadata=metadata.for_facet(self.request, facet),
             **kwargs,
         )
 

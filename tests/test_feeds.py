@@ -356,3 +356,43 @@ def test_a_304_costs_two_queries(client, django_assert_num_queries, tagged_artic
     etag = client.get("/feed/").headers["ETag"]
     with django_assert_num_queries(2):
         assert client.get("/feed/", headers={"if-none-match": etag}).status_code == 304
+
+
+# --- Autodiscovery --------------------------------------------------------------------------
+
+
+SITE_FEED_LINK = (
+    '<link rel="alternate" type="application/rss+xml" title="Liner Notes" href="/feed/">'
+)
+
+
+def test_every_page_links_the_site_feeds(client, tagged_article):
+    song = Song.objects.get(title="Eine Kleine")
+    pages = [
+        "/articles/",
+        tagged_article.get_absolute_url(),
+        song.get_absolute_url(),
+        song.artist.get_absolute_url(),
+        tagged_article.moods.get().get_absolute_url(),
+        tagged_article.audiences.get().get_absolute_url(),
+        "/no-such-page/",
+    ]
+    for page in pages:
+        html = client.get(page).content.decode()
+        assert SITE_FEED_LINK in html, page
+        assert 'type="application/atom+xml"' in html and 'href="/feed/atom/"' in html, page
+
+
+def test_facet_and_artist_pages_link_their_own_feed(client, tagged_article):
+    mood = tagged_article.moods.get()
+    audience = tagged_article.audiences.get()
+    artist = Artist.objects.get(name="Kenshi Yonezu")
+    for page, feed_url in [
+        (mood.get_absolute_url(), f"/moods/{mood.slug}/feed/"),
+        (audience.get_absolute_url(), f"/audiences/{audience.slug}/feed/"),
+        (artist.get_absolute_url(), f"/artists/{artist.slug}/feed/"),
+    ]:
+        html = client.get(page).content.decode()
+        assert 'type="application/rss+xml" title="Liner Notes: ' in html
+        assert f'href="{feed_url}"' in html
+        assert parse_feed(client, feed_url).entries[0].title == tagged_article.title
