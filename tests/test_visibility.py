@@ -23,7 +23,8 @@ from tests.conftest import (
 pytestmark = pytest.mark.django_db
 
 # Every public surface that lists articles. {artist}, {song}, {mood} and {audience}
-# are the slugs of objects the three articles share.
+# are the slugs of objects the three articles share; all three titles hold the
+# word "lullabies", for a search surface such as "/search/?q=lullabies".
 SURFACES = [
     "/articles/",
     "/artists/{artist}/",
@@ -45,9 +46,11 @@ def articles():
     mood, audience = make_mood("Tear-jerking"), make_audience("Night-shift workers")
     song = make_song("Eine Kleine", artist=make_artist("Kenshi Yonezu"))
     made = {
-        "public": make_article("Public Heron"),
-        "draft": make_article("Draft Zebra", published=False),
-        "scheduled": make_article("Scheduled Okapi", when=timezone.now() + timedelta(hours=1)),
+        "public": make_article("Public Heron lullabies"),
+        "draft": make_article("Draft Zebra lullabies", published=False),
+        "scheduled": make_article(
+            "Scheduled Okapi lullabies", when=timezone.now() + timedelta(hours=1)
+        ),
     }
     for article in made.values():
         article.moods.set([mood])
