@@ -1,3 +1,4 @@
+from dataclasses import replace
 from urllib.parse import urlencode
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
@@ -7,6 +8,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.functional import cached_property
 from django.views.generic import ListView, TemplateView
 
+from articles import metadata
 from articles.models import Article, Entry
 from articles.related import related_articles
 from articles.search import SearchForm, search
@@ -37,6 +39,7 @@ class HomeView(TemplateView):
             moods=moods,
             audiences=Audience.objects.order_by("name"),
             artists=Artist.objects.order_by("sort_name", "name")[:HOME_ARTISTS],
+            metadata=metadata.for_page(self.request),
             **kwargs,
         )
 
@@ -48,6 +51,11 @@ class ArticleListView(ListView):
 
     def get_queryset(self):
         return Article.objects.published().for_listing().newest_first()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["metadata"] = metadata.for_article_list(self.request, context["page_obj"])
+        return context
 
 
 class KnownCountPaginator(Paginator):
@@ -94,6 +102,7 @@ class ArticleDetailView(ListView):
             related=related_articles(
                 self.article, content_version=getattr(self.request, "content_version", None)
             ),
+            metadata=metadata.for_article_page(self.request, self.article, page),
         )
         return context
 
@@ -112,6 +121,11 @@ class SearchView(TemplateView):
         context = super().get_context_data(**kwargs)
         form = SearchForm(self.request.GET or None)
         context["form"] = form
+        # Result pages are endless and thin: keep them out of search engines.
+        context["metadata"] = replace(
+            metadata.for_page(self.request, "Search", breadcrumbs=[("Search", self.request.path)]),
+            noindex=True,
+        )
         if not form.is_valid():
             return context
         query, kind = form.cleaned_data["q"], form.cleaned_data["kind"]

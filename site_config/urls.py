@@ -1,11 +1,26 @@
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, register_converter
+from django.views.generic import TemplateView
 
+from articles.sitemaps import ArticleSitemap, FixedPagesSitemap
 from site_config import health
 from site_config.converters import UnicodeSlugConverter
+from songs.sitemaps import ArtistSitemap, AudienceSitemap, MoodSitemap, SongSitemap
 
 register_converter(UnicodeSlugConverter, "uslug")
+
+# Classes, not instances: the sitemap views make one per request, since a Sitemap
+# keeps state (latest_lastmod) while it renders.
+SITEMAPS = {
+    "pages": FixedPagesSitemap,
+    "articles": ArticleSitemap,
+    "artists": ArtistSitemap,
+    "songs": SongSitemap,
+    "moods": MoodSitemap,
+    "audiences": AudienceSitemap,
+}
 
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
@@ -13,4 +28,26 @@ urlpatterns = [
     path(settings.ADMIN_URL, admin.site.urls),
     path("", include("articles.urls")),
     path("", include("songs.urls")),
+    # An index of sections, each paged by ?p=N: valid past 50,000 URLs.
+    path(
+        "sitemap.xml",
+        sitemap_views.index,
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap-section"},
+        name="sitemap",
+    ),
+    path(
+        "sitemap-<section>.xml",
+        sitemap_views.sitemap,
+        {"sitemaps": SITEMAPS},
+        name="sitemap-section",
+    ),
+    path(
+        "robots.txt",
+        TemplateView.as_view(
+            template_name="robots.txt",
+            content_type="text/plain; charset=utf-8",
+            extra_context={"admin_url": settings.ADMIN_URL},
+        ),
+        name="robots",
+    ),
 ]

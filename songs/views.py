@@ -4,6 +4,7 @@ from django.db.models import Q
 from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, ListView
 
+from articles import metadata
 from articles.models import Article
 from songs.models import Artist, Audience, Mood, Song
 from songs.slugs import romanize
@@ -30,6 +31,9 @@ class ArtistIndexView(ListView):
         context["sections"] = [
             (letter, list(group)) for letter, group in groupby(artists, key=index_letter)
         ]
+        context["metadata"] = metadata.for_list_page(
+            self.request, "Artists A–Z", "Every artist in Liner Notes, A to Z.", None
+        )
         return context
 
 
@@ -50,6 +54,7 @@ class ArtistDetailView(DetailView):
             .distinct()
             .for_listing()
             .newest_first(),
+            metadata=metadata.for_artist(self.request, artist),
             **kwargs,
         )
 
@@ -68,6 +73,7 @@ class SongDetailView(DetailView):
             .distinct()
             .for_listing()
             .newest_first(),
+            metadata=metadata.for_song(self.request, self.object),
             **kwargs,
         )
 
@@ -100,6 +106,7 @@ class FacetDetailView(ListView):
             facet_kind=self.model._meta.verbose_name,
             songs=songs[: self.songs_shown],
             song_count=songs.count(),
+            metadata=metadata.for_facet(self.request, self.facet),
             **kwargs,
         )
 

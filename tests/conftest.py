@@ -7,7 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from PIL import Image
 
-from articles.models import Article, Entry
+from articles.models import Article, ContentVersion, Entry
 from songs.models import Artist, Audience, Mood, Song
 
 
@@ -74,3 +74,20 @@ def image_bytes(size=(64, 48), image_format="PNG", color=(200, 30, 60)):
 
 def image_upload(name="photo.png", **kwargs):
     return SimpleUploadedFile(name, image_bytes(**kwargs), content_type="image/png")
+
+
+def update_bypassing_save(queryset, **fields):
+    """Write as an import script or a SQL console does: QuerySet.update(), no save(), no
+    signals. Such writers must bump the content version themselves, as this does, or
+    readers keep being served the cached pages."""
+    queryset.update(**fields)
+    ContentVersion.bump()
+
+
+def time_comes(article, at=None):
+    """Act as the clock passing a scheduled article's publication time: its published_at,
+    and the content version's record of the next publication, move into the past.
+    Nothing is saved, no signal fires, no job runs."""
+    past = at or timezone.now() - timedelta(seconds=1)
+    Article.objects.filter(pk=article.pk).update(published_at=past)
+    ContentVersion.objects.update(next_publication=past)

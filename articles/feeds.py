@@ -1,0 +1,242 @@
+"""RSS 2.0 and Atom feeds of published articles: the whole site, or one mood, audience or artist.
+
+Every text that reaches a feed passes through `strip_control_characters`: the
+models strip on save, but a row written with QuerySet.update() skips save(), and
+one stray control character would make the whole feed invalid XML (a 500, in fact).
+"""
+
+import copy
+import hashlib
+from datetime import UTC
+
+from django.contrib.syndication.views import Feed
+from django.core.exceptions import ObjectDoesNotExist
+from django.core.files.storage import default_storage
+from django.db.models import Max, Prefetch
+from django.http import Http404, HttpResponse
+from django.http.request import split_domain_port
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed, rfc3339_date
+from django.utils.html import format_html, format_html_join
+from django.views.decorators.http import condition
+
+from articles.metadata import SITE_DESCRIPTION, SITE_NAME, byline
+from articles.models import Article, Entry
+from songs.markup import strip_control_characters
+from songs.models import Artist, Audience, Mood
+
+FEED_LENGTH = 20
+# RSS Best Practices: an enclosure whose size cannot be known says 0.
+UNKNOWN_LENGTH = 0
+
+
+class RssWithModifiedDates(Rss201rev2Feed):
+    """RSS 2.0, plus each item's last edit as <dcterms:modified> (RSS has no element for it)."""
+
+    def rss_attributes(self):
+        return {**super().rss_attributes(), "xmlns:dcterms": "http://purl.org/dc/terms/"}
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, item)
+        if item["updateddate"] is not None:
+            handler.addQuickElement("dcterms:modified", rfc3339_date(item["updateddate"]))
+
+
+class LatestArticlesFeed(Feed):
+    """The latest published articles. Facet feeds override `get_object` and `articles`."""
+
+    feed_type = RssWithModifiedDates
+    author_name = SITE_NAME
+    # The GUID is a tag: URI, not a URL, so that editing a slug never re-announces an article.
+    item_guid_is_permalink = False
+
+    def link(self, obj):
+        return reverse("articles:home")
+
+    def articles(self, obj):
+        """The articles this feed draws from, in any order; `obj` is what get_object returned."""
+        return Article.objects.published()
+
+    def title(self, obj):
+        return SITE_NAME
+
+    def description(self, obj):
+        return SITE_DESCRIPTION
+
+    def items(self, obj):
+        return (
+            self.articles(obj)
+            .newest_first()
+            .for_listing()
+            .with_facets()
+            .prefetch_related(
+                Prefetch("entries", queryset=Entry.objects.select_related("song__artist"))
+            )[:FEED_LENGTH]
+        )
+
+    def __call__(self, request, *args, **kwargs):
+        # Feed.__call__, plus conditional GET: readers that poll every few minutes get
+        # a 304 from two small queries instead of a rendered feed.
+        try:
+            obj = self.get_object(request, *args, **kwargs)
+        except ObjectDoesNotExist:
+            raise Http404("Feed object does not exist.") from None
+        etag, last_modified = self.validators(obj)
+        # urls.py shares one instance between all requests, so the request's host,
+        # which item_guid needs but is not given, goes on a copy made for this one.
+        feed = copy.copy(self)
+        feed.host = split_domain_port(request.get_host())[0]
+
+        @condition(etag_func=lambda request: etag, last_modified_func=lambda request: last_modified)
+        def render(request):
+            generator = feed.get_feed(obj, request)
+            response = HttpResponse(content_type=generator.content_type)
+            generator.write(response, "utf-8")
+            return response
+
+        return render(request)
+
+    def validators(self, obj):
+        """The feed's ETag and Last-Modified, computed without rendering it.
+
+        They change when an article enters or leaves the feed (published, scheduled
+        time reached, unpublished, deleted), and when an article, or a song or an
+        artist named in one, is edited.
+        """
+        articles = list(
+            self.articles(obj)
+            .newest_first()
+            .values_list("pk", "published_at", "updated_at")[:FEED_LENGTH]
+        )
+        edits = Entry.objects.filter(article__in=[pk for pk, _, _ in articles]).aggregate(
+            songs=Max("song__updated_at"), artists=Max("song__artist__updated_at")
+        )
+        fingerprint = repr((articles, edits)).encode()
+        etag = f'"{hashlib.sha256(fingerprint).hexdigest()[:32]}"'
+        times = [time for _, *row_times in articles for time in row_times]
+        times += [time for time in edits.values() if time is not None]
+        return etag, max(times, default=None)
+
+    def get_feed(self, obj, request):
+        feed = super().get_feed(obj, request)
+        # Feed only makes item links absolute; enclosure URLs must be absolute too.
+        for item in feed.items:
+            for enclosure in item["enclosures"]:
+                enclosure.url = request.build_absolute_uri(enclosure.url)
+        return feed
+
+    def item_title(self, article):
+        # Feed's default escapes the title as HTML: RSS readers may read it as HTML (#6533).
+        return super().item_title(strip_control_characters(article.title))
+
+    def item_description(self, article):
+        songs = format_html_join(
+            "",
+            "<li>{} — {}</li>",
+            ((entry.song.title, entry.song.artist.name) for entry in article.entries.all()),
+        )
+        lead = format_html("<p>{}</p>", article.lead) if article.lead else ""
+        return strip_control_characters(format_html("{}<ol>{}</ol>", lead, songs))
+
+    def item_guid(self, article):
+        """tag:host,date:articles/pk (RFC 4151): unchanged by edits to the title, slug or times.
+
+        The date is the day the row was created, in UTC, which no editor can change
+        (published_at can be, e.g. to backdate); the pk makes it unique.
+        """
+        created_on = article.created_at.astimezone(UTC).date().isoformat()
+        return f"tag:{self.host},{created_on}:articles/{article.pk}"
+
+    def item_author_name(self, article):
+        return byline(article)
+
+    def item_pubdate(self, article):
+        return article.published_at
+
+    def item_updateddate(self, article):
+        return article.updated_at
+
+    def item_categories(self, article):
+        tags = [*article.mood_list, *article.audience_list]
+        return [strip_control_characters(tag.name) for tag in tags]
+
+    def item_enclosure_url(self, article):
+        name = hero_rendition_name(article)
+        return default_storage.url(name) if name else None
+
+    def item_enclosure_length(self, article):
+        try:
+            return default_storage.size(hero_rendition_name(article))
+        except OSError:  # the file is gone from storage: still a valid feed
+            return UNKNOWN_LENGTH
+
+    def item_enclosure_mime_type(self, article):
+        return "image/jpeg"
+
+
+def hero_rendition_name(article):
+    """The largest JPEG rendition of the hero image: re-encoded, and every reader shows JPEG."""
+    jpegs = article.hero_renditions.get("jpeg")
+    return jpegs[-1][1] if jpegs else None
+
+
+class LatestArticlesAtomFeed(LatestArticlesFeed):
+    feed_type = Atom1Feed
+
+    def subtitle(self, obj):
+        return self.description(obj)
+
+    def item_title(self, article):
+        # An Atom title is plain text (no type="html"): escaping it too would show "&amp;".
+        return strip_control_characters(article.title)
+
+
+class FacetArticlesFeed(LatestArticlesFeed):
+    """The articles of one mood, audience or artist: a subclass names the model and
+    narrows `articles` to that one object."""
+
+    model = None
+
+    def get_object(self, request, slug):
+        return get_object_or_404(self.model, slug=slug)
+
+    def title(self, facet):
+        return f"{SITE_NAME}: {strip_control_characters(facet.name)}"
+
+    def link(self, facet):
+        return facet.get_absolute_url()
+
+    def description(self, facet):
+        return strip_control_characters(facet.description) or (
+            f"{SITE_NAME} articles for “{strip_control_characters(facet.name)}”."
+        )
+
+
+class MoodFeed(FacetArticlesFeed):
+    model = Mood
+
+    def articles(self, mood):
+        return super().articles(mood).filter(moods=mood)
+
+
+class AudienceFeed(FacetArticlesFeed):
+    model = Audience
+
+    def articles(self, audience):
+        return super().articles(audience).filter(audiences=audience)
+
+
+class ArtistFeed(FacetArticlesFeed):
+    model = Artist
+
+    def articles(self, artist):
+        # A subquery rather than a join: no duplicates, so no DISTINCT to fight the ordering.
+        featuring = Entry.objects.filter(song__artist=artist).values("article")
+        return super().articles(artist).filter(pk__in=featuring)
+
+    def title(self, artist):
+        return f"{SITE_NAME}: articles featuring {strip_control_characters(artist.name)}"
+
+    def description(self, artist):
+        return f"{SITE_NAME} articles with songs by {strip_control_characters(artist.name)}."

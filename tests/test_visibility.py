@@ -1,0 +1,110 @@
+"""Drafts and scheduled articles are on no public surface; a scheduled one turns up on
+all of them by itself once its time has come.
+
+To cover a new surface, add its URL to SURFACES: it must list the public article
+(so an empty page cannot pass) and will then be held to the same rule.
+"""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from tests.conftest import (
+    add_entries,
+    make_article,
+    make_artist,
+    make_audience,
+    make_mood,
+    make_song,
+    time_comes,
+)
+
+pytestmark = pytest.mark.django_db
+
+# Every public surface that lists articles. {artist}, {song}, {mood} and {audience}
+# are the slugs of objects the three articles share; all three titles hold the
+# word "lullabies", for a search surface such as "/search/?q=lullabies".
+SURFACES = [
+    "/",
+    "/articles/",
+    "/articles/{neighbour}/",  # its related-article lists
+    "/search/?q=lullabies",
+    "/artists/{artist}/",
+    "/songs/{song}/",
+    "/moods/{mood}/",
+    "/audiences/{audience}/",
+    "/feed/",
+    "/feed/atom/",
+    "/moods/{mood}/feed/",
+    "/audiences/{audience}/feed/",
+    "/artists/{artist}/feed/",
+    "/sitemap-articles.xml",
+]
+
+
+@pytest.fixture
+def articles():
+    """A public, a draft and a scheduled article, alike in songs and tags."""
+    mood, audience = make_mood("Tear-jerking"), make_audience("Night-shift workers")
+    song = make_song("Eine Kleine", artist=make_artist("Kenshi Yonezu"))
+    made = {
+        "public": make_article("Public Heron lullabies"),
+        "draft": make_article("Draft Zebra lullabies", published=False),
+        "scheduled": make_article(
+            "Scheduled Okapi lullabies", when=timezone.now() + timedelta(hours=1)
+        ),
+    }
+    # A fourth public article sharing the song: the others are candidates for its
+    # related lists.
+    neighbour = make_article("Neighbour list")
+    for article in [*made.values(), neighbour]:
+        article.moods.set([mood])
+        article.audiences.set([audience])
+        add_entries(article, [song])
+    slugs = {"artist": song.artist.slug, "song": song.slug, "mood": mood.slug}
+    return made, {**slugs, "audience": audience.slug, "neighbour": neighbour.slug}
+
+
+def page_text(client, surface, slugs):
+    response = client.get(surface.format(**slugs))
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def shows(text, article):
+    return article.slug in text or article.title in text
+
+
+@pytest.mark.parametrize("surface", SURFACES)
+def test_drafts_and_scheduled_articles_are_on_no_surface(client, articles, surface):
+    made, slugs = articles
+    text = page_text(client, surface, slugs)
+
+    assert shows(text, made["public"])
+    assert not shows(text, made["draft"])
+    assert not shows(text, made["scheduled"])
+
+
+@pytest.mark.parametrize("surface", SURFACES)
+def test_a_scheduled_article_appears_once_its_time_has_come(client, articles, surface):
+    made, slugs = articles
+    page_text(client, surface, slugs)  # seen once before, as a reader or a cache would
+    time_comes(made["scheduled"])
+
+    text = page_text(client, surface, slugs)
+
+    assert shows(text, made["scheduled"])
+    assert not shows(text, made["draft"])
+
+
+def test_draft_and_scheduled_article_pages_are_404_until_published(client, articles):
+    made, _ = articles
+    assert client.get(made["public"].get_absolute_url()).status_code == 200
+    assert client.get(made["draft"].get_absolute_url()).status_code == 404
+    assert client.get(made["scheduled"].get_absolute_url()).status_code == 404
+
+    time_comes(made["scheduled"])
+
+    assert client.get(made["scheduled"].get_absolute_url()).status_code == 200
+    assert client.get(made["draft"].get_absolute_url()).status_code == 404
