@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DEV := DEBUG=1
 
-.PHONY: run test test-suite test-browser lint bench clean
+.PHONY: run test test-suite test-browser lint bench messages clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -19,7 +19,16 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -e ".[test,postgres,redis,browser]"
 	touch $@ $(VENV)/.installed-app
 
-run: $(VENV)/.installed-app
+# Translations are compiled from the .po files on every build (polib: no gettext needed).
+MO_FILES := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/django.po))
+
+locale/%.mo: locale/%.po $(VENV)/.installed-app
+	$(BIN)/python -c "import polib, sys; polib.pofile(sys.argv[1]).save_as_mofile(sys.argv[2])" $< $@
+
+messages: $(VENV)/.installed-test
+	$(BIN)/python manage.py makemessages -l ja --ignore=.venv --ignore=tests --ignore=staticfiles
+
+run: $(VENV)/.installed-app $(MO_FILES)
 	$(DEV) $(BIN)/python manage.py migrate --noinput
 	$(DEV) $(BIN)/python manage.py load_demo
 	$(DEV) $(BIN)/python manage.py create_editor
@@ -30,16 +39,16 @@ lint: $(VENV)/.installed-test
 	$(BIN)/ruff format --check .
 
 # The whole suite but the real-browser tests (those need chromium: `make test-browser`).
-test-suite: $(VENV)/.installed-test
+test-suite: $(VENV)/.installed-test $(MO_FILES)
 	$(BIN)/pytest -m "not browser"
 
 test: lint test-suite
 
-test-browser: $(VENV)/.installed-test
+test-browser: $(VENV)/.installed-test $(MO_FILES)
 	$(BIN)/pytest -m browser tests/browser
 
 clean:
 	rm -rf $(VENV) staticfiles
 
-bench: $(VENV)/.installed-app
+bench: $(VENV)/.installed-app $(MO_FILES)
 	bash bench/run

@@ -19,6 +19,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed, rfc3339_date
 from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext as _
 from django.views.decorators.http import condition
 
 from articles.metadata import SITE_DESCRIPTION, SITE_NAME, byline
@@ -62,7 +63,7 @@ class LatestArticlesFeed(Feed):
         return SITE_NAME
 
     def description(self, obj):
-        return SITE_DESCRIPTION
+        return str(SITE_DESCRIPTION)
 
     def items(self, obj):
         return (
@@ -127,8 +128,9 @@ class LatestArticlesFeed(Feed):
         return feed
 
     def item_title(self, article):
-        # Feed's default escapes the title as HTML: RSS readers may read it as HTML (#6533).
-        return super().item_title(strip_control_characters(article.title))
+        # Plain text, as RSS 2.0 and Atom define titles: Feed's default would escape it as
+        # HTML, and readers (feedparser among them) would then show "&amp;" and "&#x27;".
+        return strip_control_characters(article.title)
 
     def item_description(self, article):
         songs = format_html_join(
@@ -187,10 +189,6 @@ class LatestArticlesAtomFeed(LatestArticlesFeed):
     def subtitle(self, obj):
         return self.description(obj)
 
-    def item_title(self, article):
-        # An Atom title is plain text (no type="html"): escaping it too would show "&amp;".
-        return strip_control_characters(article.title)
-
 
 class FacetArticlesFeed(LatestArticlesFeed):
     """The articles of one mood, audience or artist: a subclass names the model and
@@ -202,14 +200,18 @@ class FacetArticlesFeed(LatestArticlesFeed):
         return get_object_or_404(self.model, slug=slug)
 
     def title(self, facet):
-        return f"{SITE_NAME}: {strip_control_characters(facet.name)}"
+        return _("%(site)s: %(name)s") % {
+            "site": SITE_NAME,
+            "name": strip_control_characters(facet.name),
+        }
 
     def link(self, facet):
         return facet.get_absolute_url()
 
     def description(self, facet):
         return strip_control_characters(facet.description) or (
-            f"{SITE_NAME} articles for “{strip_control_characters(facet.name)}”."
+            _("%(site)s articles for “%(name)s”.")
+            % {"site": SITE_NAME, "name": strip_control_characters(facet.name)}
         )
 
 
@@ -236,7 +238,13 @@ class ArtistFeed(FacetArticlesFeed):
         return super().articles(artist).filter(pk__in=featuring)
 
     def title(self, artist):
-        return f"{SITE_NAME}: articles featuring {strip_control_characters(artist.name)}"
+        return _("%(site)s: articles featuring %(name)s") % {
+            "site": SITE_NAME,
+            "name": strip_control_characters(artist.name),
+        }
 
     def description(self, artist):
-        return f"{SITE_NAME} articles with songs by {strip_control_characters(artist.name)}."
+        return _("%(site)s articles with songs by %(name)s.") % {
+            "site": SITE_NAME,
+            "name": strip_control_characters(artist.name),
+        }

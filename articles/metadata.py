@@ -12,12 +12,16 @@ from django.core.files.storage import default_storage
 from django.urls import reverse
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from articles import structured_data
 from songs.markup import strip_control_characters
 
 SITE_NAME = "Liner Notes"
-SITE_DESCRIPTION = "Themed song lists with the words around them: why each song belongs there."
+SITE_DESCRIPTION = gettext_lazy(
+    "Themed song lists with the words around them: why each song belongs there."
+)
 # Search engines show about this many characters of a description.
 DESCRIPTION_LENGTH = 160
 
@@ -61,7 +65,7 @@ class PageMetadata:
 
 def plain_text(text, length=DESCRIPTION_LENGTH):
     """One line of text from editor input or rendered HTML, cut at a word to `length`."""
-    text = " ".join(strip_tags(strip_control_characters(text)).split())
+    text = " ".join(strip_tags(strip_control_characters(str(text))).split())
     return Truncator(text).chars(length)
 
 
@@ -119,7 +123,9 @@ def for_list_page(request, name, description, page_obj):
     """A paginated list at the request's path (articles, artists A–Z): page N is its own page."""
     number = page_obj.number if page_obj else 1
     return PageMetadata(
-        title=name if number == 1 else f"{name}, page {number}",
+        title=name
+        if number == 1
+        else _("%(name)s, page %(number)s") % {"name": name, "number": number},
         description=plain_text(description),
         canonical_url=page_url(request, request.path, number),
         breadcrumbs=(home_crumb(request), (name, request.build_absolute_uri(request.path))),
@@ -128,7 +134,9 @@ def for_list_page(request, name, description, page_obj):
 
 
 def for_article_list(request, page_obj):
-    return for_list_page(request, "Articles", "Every Liner Notes article, newest first.", page_obj)
+    return for_list_page(
+        request, _("Articles"), _("Every Liner Notes article, newest first."), page_obj
+    )
 
 
 def for_article_page(request, article, page_obj):
@@ -164,7 +172,7 @@ def for_article_page(request, article, page_obj):
         canonical_url=canonical_url,
         breadcrumbs=(
             home_crumb(request),
-            ("Articles", request.build_absolute_uri(reverse("articles:list"))),
+            (_("Articles"), request.build_absolute_uri(reverse("articles:list"))),
             (strip_control_characters(article.title), request.build_absolute_uri(path)),
         ),
         entities=(article_node,),
@@ -183,7 +191,8 @@ def for_artist(request, artist):
     path = artist.get_absolute_url()
     photo_url = image_url(request, artist.photo_renditions)
     description = plain_text(artist.bio_html) or plain_text(
-        f"Songs by {artist.name}, and the Liner Notes articles that feature them."
+        _("Songs by %(name)s, and the Liner Notes articles that feature them.")
+        % {"name": artist.name}
     )
     return PageMetadata(
         title=strip_control_characters(artist.name),
@@ -191,7 +200,7 @@ def for_artist(request, artist):
         canonical_url=request.build_absolute_uri(path),
         breadcrumbs=(
             home_crumb(request),
-            ("Artists", request.build_absolute_uri(reverse("songs:artist_list"))),
+            (_("Artists"), request.build_absolute_uri(reverse("songs:artist_list"))),
             (strip_control_characters(artist.name), request.build_absolute_uri(path)),
         ),
         entities=(structured_data.artist_entity(artist, request.build_absolute_uri, photo_url),),
@@ -199,7 +208,8 @@ def for_artist(request, artist):
         image_alt=artist.photo_alt,
         feeds=(
             FeedLink(
-                f"{SITE_NAME}: articles featuring {strip_control_characters(artist.name)}",
+                _("%(site)s: articles featuring %(name)s")
+                % {"site": SITE_NAME, "name": strip_control_characters(artist.name)},
                 reverse("songs:artist_feed", args=[artist.slug]),
             ),
         ),
@@ -209,9 +219,9 @@ def for_artist(request, artist):
 def for_song(request, song):
     """Needs `song.artist` loaded with the song."""
     path = song.get_absolute_url()
-    facts = f"{song.title} by {song.artist.name}"
+    facts = _("%(title)s by %(artist)s") % {"title": song.title, "artist": song.artist.name}
     if song.release_year:
-        facts += f", released in {song.release_year}"
+        facts += _(", released in %(year)s") % {"year": song.release_year}
     if song.tie_in:
         facts += f". {song.tie_in}"
     return PageMetadata(
@@ -220,7 +230,7 @@ def for_song(request, song):
         canonical_url=request.build_absolute_uri(path),
         breadcrumbs=(
             home_crumb(request),
-            ("Artists", request.build_absolute_uri(reverse("songs:artist_list"))),
+            (_("Artists"), request.build_absolute_uri(reverse("songs:artist_list"))),
             (
                 strip_control_characters(song.artist.name),
                 request.build_absolute_uri(song.artist.get_absolute_url()),
@@ -237,7 +247,9 @@ def for_facet(request, facet):
     name = strip_control_characters(facet.name)
     return PageMetadata(
         title=name,
-        description=plain_text(facet.description or f"Songs and articles for “{name}”."),
+        description=plain_text(
+            facet.description or _("Songs and articles for “%(name)s”.") % {"name": name}
+        ),
         canonical_url=request.build_absolute_uri(path),
         breadcrumbs=(home_crumb(request), (name, request.build_absolute_uri(path))),
         feeds=(

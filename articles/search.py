@@ -8,6 +8,7 @@ segmentation for Japanese to get wrong.
 
 from django import forms
 from django.db.models import Exists, OuterRef, Q
+from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article, Entry
 from songs.folding import fold
@@ -17,15 +18,17 @@ MAX_QUERY_LENGTH = 100
 
 
 class SearchForm(forms.Form):
-    KINDS = [("articles", "Articles"), ("songs", "Songs"), ("artists", "Artists")]
+    KINDS = [("articles", _("Articles")), ("songs", _("Songs")), ("artists", _("Artists"))]
 
     q = forms.CharField(
-        label="Search",
+        label=_("Search"),
         max_length=MAX_QUERY_LENGTH,
         required=False,
         error_messages={
-            "max_length": f"Search for at most {MAX_QUERY_LENGTH} characters.",
-            "null_characters_not_allowed": "The search contains a character that cannot be used.",
+            "max_length": _("Search for at most %(limit_value)d characters."),
+            "null_characters_not_allowed": _(
+                "The search contains a character that cannot be used."
+            ),
         },
     )
     kind = forms.ChoiceField(choices=KINDS, required=False)

@@ -1,13 +1,13 @@
 """Sitemap sections for published articles and the site's fixed pages."""
 
-from django.contrib.sitemaps import Sitemap
 from django.db.models import Max
 from django.urls import reverse
 
 from articles.models import Article
+from songs.sitemaps import LocalizedSitemap
 
 
-class ArticleSitemap(Sitemap):
+class ArticleSitemap(LocalizedSitemap):
     def items(self):
         # Ordered, so that the sections past 50,000 URLs page through a stable list.
         return Article.objects.published().only("slug", "updated_at").order_by("pk")
@@ -20,7 +20,7 @@ class ArticleSitemap(Sitemap):
         return self.items().aggregate(latest=Max("updated_at"))["latest"]
 
 
-class FixedPagesSitemap(Sitemap):
+class FixedPagesSitemap(LocalizedSitemap):
     """Pages that exist once, by URL name. Search results are not worth a crawler's time."""
 
     url_names = ["articles:home", "articles:list", "songs:artist_list"]

@@ -6,6 +6,7 @@ from django.db.models import Count, OuterRef, Subquery
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.functional import cached_property
+from django.utils.translation import gettext as _
 from django.views.generic import ListView, TemplateView
 
 from articles import metadata
@@ -123,7 +124,9 @@ class SearchView(TemplateView):
         context["form"] = form
         # Result pages are endless and thin: keep them out of search engines.
         context["metadata"] = replace(
-            metadata.for_page(self.request, "Search", breadcrumbs=[("Search", self.request.path)]),
+            metadata.for_page(
+                self.request, _("Search"), breadcrumbs=[(_("Search"), self.request.path)]
+            ),
             noindex=True,
         )
         if not form.is_valid():
@@ -153,4 +156,4 @@ def paginate_or_404(queryset, per_page, request):
     try:
         return paginator.page(number)
     except (EmptyPage, PageNotAnInteger) as error:
-        raise Http404("No such page.") from error
+        raise Http404(_("No such page.")) from error

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, register_converter
@@ -26,8 +27,6 @@ urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
     path("readyz", health.readyz, name="readyz"),
     path(settings.ADMIN_URL, admin.site.urls),
-    path("", include("articles.urls")),
-    path("", include("songs.urls")),
     # An index of sections, each paged by ?p=N: valid past 50,000 URLs.
     path(
         "sitemap.xml",
@@ -51,3 +50,10 @@ urlpatterns = [
         name="robots",
     ),
 ]
+
+# The reader's site in each language: English at the root, Japanese under /ja/.
+urlpatterns += i18n_patterns(
+    path("", include("articles.urls")),
+    path("", include("songs.urls")),
+    prefix_default_language=False,
+)

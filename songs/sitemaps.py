@@ -6,7 +6,15 @@ from django.db.models import Max
 from songs.models import Artist, Audience, Mood, Song
 
 
-class EditedItemSitemap(Sitemap):
+class LocalizedSitemap(Sitemap):
+    """Every page in each language, each entry naming its translations (hreflang)."""
+
+    i18n = True
+    alternates = True
+    x_default = True
+
+
+class EditedItemSitemap(LocalizedSitemap):
     """Every row of `model`, with its last edit as lastmod."""
 
     model = None
@@ -31,7 +39,7 @@ class SongSitemap(EditedItemSitemap):
     model = Song
 
 
-class TagSitemap(Sitemap):
+class TagSitemap(LocalizedSitemap):
     """Mood or audience pages; tags keep no edit time, so no lastmod."""
 
     model = None

@@ -2,6 +2,7 @@ from itertools import groupby
 
 from django.db.models import Q
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
 from articles import metadata
@@ -32,7 +33,7 @@ class ArtistIndexView(ListView):
             (letter, list(group)) for letter, group in groupby(artists, key=index_letter)
         ]
         context["metadata"] = metadata.for_list_page(
-            self.request, "Artists A–Z", "Every artist in Liner Notes, A to Z.", None
+            self.request, _("Artists A–Z"), _("Every artist in Liner Notes, A to Z."), None
         )
         return context
 

@@ -2,9 +2,10 @@ import io
 from datetime import timedelta
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.utils import timezone
+from django.utils import timezone, translation
 from PIL import Image
 
 from articles.models import Article, ContentVersion, Entry
@@ -12,9 +13,12 @@ from songs.models import Artist, Audience, Mood, Song
 
 
 @pytest.fixture(autouse=True)
-def _empty_cache():
+def _fresh_state():
     # The cache may be a shared Redis: no test sees another's pages.
     cache.clear()
+    # A request under /ja/ leaves Japanese active in this thread (a server sets the
+    # language afresh for each request); each test starts in English.
+    translation.activate(settings.LANGUAGE_CODE)
     yield
     cache.clear()
 

@@ -84,7 +84,7 @@ def test_grouped_results_link_to_the_full_list(client):
         make_song(f"Prolific song {n}", artist=artist)
     html = client.get("/search/", {"q": "prolific song"}).text
     assert "kind=songs" in html
-    assert "All 7 songs" in html
+    assert "See all 7" in html
 
 
 def test_unknown_kind_is_a_form_error_not_a_500(client):

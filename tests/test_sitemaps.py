@@ -85,7 +85,19 @@ def test_sections_list_articles_artists_songs_tags_and_fixed_pages(client, site)
         site["mood"].get_absolute_url(),
         site["audience"].get_absolute_url(),
     ]
-    assert sorted(urls) == sorted(f"http://testserver{path}" for path in expected_paths)
+    # Every page in English at the root and in Japanese under /ja/.
+    expected = [
+        f"http://testserver{prefix}{path}" for prefix in ("", "/ja") for path in expected_paths
+    ]
+    assert sorted(urls) == sorted(expected)
+
+
+def test_each_url_names_its_translation_with_hreflang(client, site):
+    body = client.get("/sitemap-articles.xml").content.decode()
+    path = site["article"].get_absolute_url()
+    assert f'hreflang="en" href="http://testserver{path}"' in body
+    assert f'hreflang="ja" href="http://testserver/ja{path}"' in body
+    assert f'hreflang="x-default" href="http://testserver{path}"' in body
 
 
 def test_article_lastmod_is_the_day_of_its_last_edit(client, site):
@@ -131,14 +143,14 @@ def test_a_section_past_its_limit_is_split_into_pages_the_index_lists(client, si
 
     locations = [loc for loc in index_locations(client) if "sitemap-articles" in loc]
 
+    # Five articles in two languages: ten URLs, two a page.
     assert locations == [
         "http://testserver/sitemap-articles.xml",
-        "http://testserver/sitemap-articles.xml?p=2",
-        "http://testserver/sitemap-articles.xml?p=3",
+        *(f"http://testserver/sitemap-articles.xml?p={n}" for n in range(2, 6)),
     ]
     pages = [section_urls(client, location) for location in locations]
-    assert [len(page) for page in pages] == [2, 2, 1]
-    assert len(set().union(*pages)) == 5
+    assert [len(page) for page in pages] == [2, 2, 2, 2, 2]
+    assert len(set().union(*pages)) == 10
 
 
 def test_robots_txt_names_the_sitemap_and_keeps_crawlers_out_of_the_admin(client):
