@@ -8,7 +8,7 @@ from django.utils import timezone
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
-from songs.images import require_alt_text, validate_image
+from songs.images import RandomImageName, require_alt_text, validate_image
 from songs.markup import render_markdown, strip_control_characters
 from songs.models import Audience, Mood, Song, Timestamped
 from songs.slugs import unique_slug
@@ -48,7 +48,11 @@ class Article(Timestamped):
         blank=True, help_text="Markdown: paragraphs, *emphasis*, links, lists."
     )
     intro_html = models.TextField(blank=True, editable=False)
-    hero_image = models.ImageField(upload_to="articles/", blank=True, validators=[validate_image])
+    hero_image = models.ImageField(
+        upload_to=RandomImageName("articles", "hero_image"),
+        blank=True,
+        validators=[validate_image],
+    )
     hero_alt = models.CharField("hero image alt text", max_length=250, blank=True)
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,

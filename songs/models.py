@@ -5,7 +5,7 @@ from django.urls import reverse
 from taggit.managers import TaggableManager
 from taggit.models import TagBase, TaggedItemBase
 
-from songs.images import require_alt_text, validate_image
+from songs.images import RandomImageName, require_alt_text, validate_image
 from songs.markup import render_markdown, strip_control_characters
 from songs.search import search_document
 from songs.slugs import ascii_slug, unique_slug
@@ -75,7 +75,9 @@ class Artist(Timestamped):
     kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.SOLO)
     bio = models.TextField(blank=True, help_text="Markdown: paragraphs, *emphasis*, links, lists.")
     bio_html = models.TextField(blank=True, editable=False)
-    photo = models.ImageField(upload_to="artists/", blank=True, validators=[validate_image])
+    photo = models.ImageField(
+        upload_to=RandomImageName("artists", "photo"), blank=True, validators=[validate_image]
+    )
     photo_alt = models.CharField("photo alt text", max_length=250, blank=True)
     official_url = models.URLField("official site", blank=True)
     search_text = models.TextField(blank=True, editable=False)
