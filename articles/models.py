@@ -23,9 +23,17 @@ class ArticleQuerySet(models.QuerySet):
         """
         return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
 
+    def scheduled(self):
+        """Published, but its publication time is still to come."""
+        return self.filter(status=Article.Status.PUBLISHED, published_at__gt=timezone.now())
+
+    def drafts(self):
+        return self.filter(status=Article.Status.DRAFT)
+
     def visible_to(self, user):
-        """Staff preview drafts and scheduled articles; everyone else sees published()."""
-        if user.is_authenticated and user.is_staff:
+        """Staff who may change articles preview drafts and scheduled ones at their own URL;
+        everyone else, other staff included, sees published() and gets a 404 for the rest."""
+        if user.is_active and user.is_staff and user.has_perm("articles.change_article"):
             return self
         return self.published()
 
@@ -90,6 +98,9 @@ class Article(Timestamped):
 
     class Meta:
         ordering = ["-published_at", "-pk"]
+        permissions = [
+            ("publish_article", "Can publish, schedule and unpublish articles"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(entries_per_page__gte=1) & models.Q(entries_per_page__lte=100),

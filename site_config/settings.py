@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "taggit",
+    "reversion",
     "songs",
     "articles",
 ]
@@ -178,6 +179,9 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
 # --- Third-party apps --------------------------------------------------------------------
 
 TAGGIT_CASE_INSENSITIVE = True
+# Commas separate moods and audiences; spaces do not ("Women in their 40s" is one tag).
+TAGGIT_TAGS_FROM_STRING = "songs.tagging.parse_tag_names"
+TAGGIT_STRING_FROM_TAGS = "songs.tagging.format_tag_names"
 
 LOGGING = {
     "version": 1,
