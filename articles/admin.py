@@ -6,7 +6,6 @@ from django.db import transaction
 from django.db.models import Count, F
 from django.utils import timezone
 from reversion import add_to_revision
-from reversion.admin import VersionAdmin
 
 from articles.admin_forms import (
     LOCKED_MESSAGE,
@@ -19,7 +18,12 @@ from articles.admin_forms import (
 )
 from articles.history import PARKED_POSITION, has_parked_entries, park_entry_positions
 from articles.models import Article, Entry, RelatedPick
-from songs.admin import TagSuggestionsMixin, keep_model_ordering
+from songs.admin import (
+    CheckedAutocompleteMixin,
+    TagSuggestionsMixin,
+    VersionedAdmin,
+    keep_model_ordering,
+)
 
 
 def may_publish(user):
@@ -45,7 +49,7 @@ class LockedWithArticleInline:
         return super().has_delete_permission(request, obj) and article_is_open_to(request.user, obj)
 
 
-class LockedWithArticleAdmin(VersionAdmin):
+class LockedWithArticleAdmin(VersionedAdmin):
     """The same lock for the stand-alone admins of those rows. `obj` here is the row."""
 
     article_field = "article"
@@ -82,7 +86,7 @@ class LockedWithArticleAdmin(VersionAdmin):
         add_to_revision(self.article_of(obj))  # the article's history shows the change too
 
 
-class EntryInline(LockedWithArticleInline, admin.TabularInline):
+class EntryInline(LockedWithArticleInline, CheckedAutocompleteMixin, admin.TabularInline):
     model = Entry
     form = EntryInlineForm
     formset = EntryInlineFormSet
@@ -90,13 +94,20 @@ class EntryInline(LockedWithArticleInline, admin.TabularInline):
     autocomplete_fields = ["song"]
     ordering = ["position"]
     extra = 1
+    # Far more songs than a list anyone reads; the cap also bounds how many rows a
+    # tampered TOTAL_FORMS can make the server build (Django's default is 2,000).
+    max_num = 500
+
+    def get_formset(self, request, obj=None, **kwargs):
+        kwargs.setdefault("absolute_max", self.max_num)
+        return super().get_formset(request, obj, **kwargs)
 
     class Media:
         js = ["admin_ext/entry_order.js", "admin_ext/character_count.js"]
         css = {"all": ["admin_ext/admin_ext.css"]}
 
 
-class RelatedPickInline(LockedWithArticleInline, admin.TabularInline):
+class RelatedPickInline(LockedWithArticleInline, CheckedAutocompleteMixin, admin.TabularInline):
     model = RelatedPick
     fk_name = "from_article"
     fields = ["position", "to_article"]
@@ -158,7 +169,7 @@ class PublicationFilter(admin.SimpleListFilter):
 
 
 @admin.register(Article)
-class ArticleAdmin(TagSuggestionsMixin, VersionAdmin):
+class ArticleAdmin(TagSuggestionsMixin, VersionedAdmin):
     form = ArticleAdminForm
     list_display = [
         "title",

@@ -35,8 +35,12 @@ class FacetTag(TagBase):
         super().save(*args, **kwargs)
 
     def slugify(self, tag, i=None):
-        slug = ascii_slug(tag, fallback=self._meta.model_name)
-        return f"{slug}-{i}" if i is not None else slug
+        # Romaji runs longer than kana and kanji: keep the slug, and its "-2" suffix,
+        # inside the column (taggit's slug holds 100 characters).
+        suffix = f"-{i}" if i is not None else ""
+        room = self._meta.get_field("slug").max_length - len(suffix)
+        slug = ascii_slug(tag, fallback=self._meta.model_name)[:room].rstrip("-")
+        return slug + suffix
 
 
 class Mood(FacetTag):
