@@ -47,6 +47,20 @@ def test_editors_and_writers_preview_with_a_banner(request, role_client, unpubli
     assert "In the preview" in page
 
 
+def test_a_preview_is_private_and_not_indexed(editor_client, unpublished_article):
+    response = editor_client.get(unpublished_article.get_absolute_url())
+    cache_control = response["Cache-Control"]
+    assert "private" in cache_control
+    assert "no-store" in cache_control
+    assert response["X-Robots-Tag"] == "noindex"
+
+
+def test_a_published_article_is_not_marked_private(editor_client):
+    response = editor_client.get(make_article("Live").get_absolute_url())
+    assert "private" not in response.get("Cache-Control", "")
+    assert "X-Robots-Tag" not in response
+
+
 def test_staff_without_change_permission_on_articles_gets_404(client, unpublished_article):
     staff = make_staff_user("catalogue-clerk")
     staff.user_permissions.add(Permission.objects.get(codename="change_song"))
