@@ -3,9 +3,12 @@
 from datetime import timedelta
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from articles.models import Article
+from songs.models import Artist, Mood, Song
 from tests.conftest import (
     add_entries,
     admin_url,
@@ -103,3 +106,27 @@ def test_every_autocomplete_box_answers(editor_client, app_label, model_name, fi
     )
     assert response.status_code == 200
     assert len(response.json()["results"]) == 1
+
+
+def changelist_query_count(client, model):
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(admin_url(model, "changelist")).status_code == 200
+    return len(queries)
+
+
+def add_tagged_rows(start, count):
+    for n in range(start, start + count):
+        mood, audience = make_mood(f"Mood {n}"), make_audience(f"Audience {n}")
+        song = make_song(f"Song {n}", moods=[mood], audiences=[audience])
+        article = make_article(f"Article {n}")
+        article.moods.add(mood)
+        article.audiences.add(audience)
+        add_entries(article, [song])
+
+
+@pytest.mark.parametrize("model", [Article, Song, Artist, Mood], ids=lambda m: m.__name__)
+def test_a_changelist_runs_as_many_queries_for_15_rows_as_for_3(editor_client, model):
+    add_tagged_rows(0, 3)
+    few = changelist_query_count(editor_client, model)
+    add_tagged_rows(3, 12)
+    assert changelist_query_count(editor_client, model) == few
