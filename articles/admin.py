@@ -1,40 +1,113 @@
-from django import forms
-from django.contrib import admin
+from django.conf import settings
+from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Count, F
+from django.utils import timezone
+from reversion import add_to_revision
 
+from articles.admin_forms import (
+    LOCKED_MESSAGE,
+    ArticleAdminForm,
+    EntryInlineForm,
+    EntryInlineFormSet,
+    SiteTimeSplitDateTime,
+    describe_publication,
+    site_time,
+)
+from articles.history import PARKED_POSITION, has_parked_entries, park_entry_positions
 from articles.models import Article, Entry, RelatedPick
-
-# Positions are parked above this while a reordered list is saved, so the
-# unique (article, position) constraint holds at every step.
-PARKED_POSITION = 1_000_000
-
-
-class EntryInlineForm(forms.ModelForm):
-    """An entry row. Its place in the list is `order`, not the model's `position`:
-    positions are renumbered 1..n on save, so two rows may not clash mid-save."""
-
-    order = forms.IntegerField(required=False, min_value=1, help_text="Empty: the end of the list.")
-
-    class Meta:
-        model = Entry
-        fields = ["song", "commentary", "added_at"]
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["order"].initial = self.instance.position
+from songs.admin import (
+    CheckedAutocompleteMixin,
+    TagSuggestionsMixin,
+    VersionedAdmin,
+    keep_model_ordering,
+)
 
 
-class EntryInline(admin.TabularInline):
+def may_publish(user):
+    return user.has_perm("articles.publish_article")
+
+
+def article_is_open_to(user, article):
+    """Whether `user` may change `article` and its rows: drafts, or anything for an editor."""
+    return article is None or article.status == Article.Status.DRAFT or may_publish(user)
+
+
+class LockedWithArticleInline:
+    """Inline rows (entries, picks) follow their article's lock: a Writer may change
+    them only while the article is a draft. `obj` here is the article."""
+
+    def has_add_permission(self, request, obj=None):
+        return super().has_add_permission(request, obj) and article_is_open_to(request.user, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and article_is_open_to(request.user, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and article_is_open_to(request.user, obj)
+
+
+class LockedWithArticleAdmin(VersionedAdmin):
+    """The same lock for the stand-alone admins of those rows. `obj` here is the row."""
+
+    article_field = "article"
+
+    def article_of(self, obj):
+        return getattr(obj, self.article_field) if obj is not None else None
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and article_is_open_to(
+            request.user, self.article_of(obj)
+        )
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and article_is_open_to(
+            request.user, self.article_of(obj)
+        )
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form_class = super().get_form(request, obj, change, **kwargs)
+        article_field = self.article_field
+
+        class ArticleCheckingForm(form_class):
+            def clean(self):
+                cleaned_data = super().clean()
+                article = cleaned_data.get(article_field)
+                if article is not None and not article_is_open_to(request.user, article):
+                    self.add_error(article_field, LOCKED_MESSAGE)
+                return cleaned_data
+
+        return ArticleCheckingForm
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        add_to_revision(self.article_of(obj))  # the article's history shows the change too
+
+
+class EntryInline(LockedWithArticleInline, CheckedAutocompleteMixin, admin.TabularInline):
     model = Entry
     form = EntryInlineForm
+    formset = EntryInlineFormSet
     fields = ["order", "song", "commentary", "added_at"]
     autocomplete_fields = ["song"]
     ordering = ["position"]
     extra = 1
+    # Far more songs than a list anyone reads; the cap also bounds how many rows a
+    # tampered TOTAL_FORMS can make the server build (Django's default is 2,000).
+    max_num = 500
+
+    def get_formset(self, request, obj=None, **kwargs):
+        kwargs.setdefault("absolute_max", self.max_num)
+        return super().get_formset(request, obj, **kwargs)
+
+    class Media:
+        js = ["admin_ext/entry_order.js", "admin_ext/character_count.js"]
+        css = {"all": ["admin_ext/admin_ext.css"]}
 
 
-class RelatedPickInline(admin.TabularInline):
+class RelatedPickInline(LockedWithArticleInline, CheckedAutocompleteMixin, admin.TabularInline):
     model = RelatedPick
     fk_name = "from_article"
     fields = ["position", "to_article"]
@@ -57,11 +130,19 @@ def save_entry_formset(article, formset):
         enumerate(live_forms),
         key=lambda pair: (pair[1].cleaned_data.get("order") or unordered + pair[0], pair[0]),
     )
+    # Rows whose song changed are taken out first and saved back under the same id:
+    # two rows swapping songs would otherwise each wait for the other's song to go.
+    rows_with_a_new_song = [
+        form.instance.pk
+        for form in live_forms
+        if form.instance.pk and "song" in form.changed_data and form not in formset.deleted_forms
+    ]
     with transaction.atomic():
         article.entries.update(position=F("position") + PARKED_POSITION)
         instances = formset.save(commit=False)
         for obj in formset.deleted_objects:
             obj.delete()
+        Entry.objects.filter(pk__in=rows_with_a_new_song).delete()
         for index, entry in enumerate(instances):
             entry.position = 2 * PARKED_POSITION + index
             entry.save()
@@ -69,27 +150,175 @@ def save_entry_formset(article, formset):
         article.renumber_entries([form.instance for _, form in ordered_forms])
 
 
+class PublicationFilter(admin.SimpleListFilter):
+    title = "status"
+    parameter_name = "publication"
+
+    def lookups(self, request, model_admin):
+        return [("draft", "Draft"), ("scheduled", "Scheduled"), ("live", "Published (live)")]
+
+    def queryset(self, request, queryset):
+        choice = self.value()
+        if choice == "draft":
+            return queryset.drafts()
+        if choice == "scheduled":
+            return queryset.scheduled()
+        if choice == "live":
+            return queryset.published()
+        return queryset
+
+
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
-    list_display = ["title", "status", "published_at", "entry_count", "author", "updated_at"]
-    list_filter = ["status", "moods", "audiences", "author"]
+class ArticleAdmin(TagSuggestionsMixin, VersionedAdmin):
+    form = ArticleAdminForm
+    list_display = [
+        "title",
+        "publication_status",
+        "schedule",
+        "entry_count",
+        "author",
+        "last_change",
+    ]
+    list_filter = [PublicationFilter, "moods", "audiences", "author"]
     search_fields = ["title", "entries__song__title", "entries__song__artist__name"]
     prepopulated_fields = {"slug": ["title"]}
     date_hierarchy = "published_at"
     inlines = [EntryInline, RelatedPickInline]
     list_select_related = ["author"]
+    actions = ["publish_now", "unpublish"]
+    readonly_fields = ["publication_state"]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "lead", "intro", "author", "loaded_version"]}),
+        ("Publishing", {"fields": ["status", "published_at", "publication_state"]}),
+        ("Hero image", {"fields": ["hero_image", "hero_alt"]}),
+        ("Tags", {"fields": ["moods", "audiences"]}),
+        ("Display", {"fields": ["entries_per_page"]}),
+    ]
+
+    class Media:
+        css = {"all": ["admin_ext/admin_ext.css"]}
+
+    # --- Who may do what ---------------------------------------------------------
+
+    def has_publish_permission(self, request):
+        return may_publish(request.user)
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and article_is_open_to(request.user, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and article_is_open_to(request.user, obj)
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if not may_publish(request.user):
+            fields += ["status", "published_at"]
+        return fields
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        form.may_publish = may_publish(request.user)
+        return form
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "published_at":
+            kwargs["widget"] = SiteTimeSplitDateTime
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+    # --- The list ----------------------------------------------------------------
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(entry_count=Count("entries"))
+        # distinct: searching by song joins entries again, which would multiply the count.
+        return keep_model_ordering(
+            super().get_queryset(request).annotate(entry_count=Count("entries", distinct=True))
+        )
+
+    @admin.display(description="status", ordering="status")
+    def publication_status(self, article):
+        if article.status == Article.Status.DRAFT:
+            return "Draft"
+        return "Scheduled" if article.is_scheduled else "Published"
+
+    @admin.display(description=f"schedule ({settings.TIME_ZONE})", ordering="published_at")
+    def schedule(self, article):
+        if article.published_at is None:
+            return "—"
+        when = site_time(article.published_at, name_zone=False)
+        if article.status == Article.Status.DRAFT:
+            return f"Not published (time set: {when})"
+        return f"Scheduled for {when}" if article.is_scheduled else f"Since {when}"
 
     @admin.display(description="entries", ordering="entry_count")
     def entry_count(self, article):
         return article.entry_count
 
+    @admin.display(description=f"last change ({settings.TIME_ZONE})", ordering="updated_at")
+    def last_change(self, article):
+        return site_time(article.updated_at, "j M Y, H:i", name_zone=False)
+
+    @admin.display(description="what readers see")
+    def publication_state(self, article):
+        if article.pk is None:
+            return "Draft: readers cannot see it."
+        return describe_publication(article)
+
+    # --- Publishing actions ------------------------------------------------------
+
+    @admin.action(description="Publish now", permissions=["publish"])
+    def publish_now(self, request, queryset):
+        now = timezone.now()
+        published = []
+        for article in queryset:
+            if article.is_public:
+                continue
+            article.status = Article.Status.PUBLISHED
+            # A scheduled or never-published article goes live now; one that was
+            # published before and then withdrawn keeps its first publication time.
+            if article.published_at is None or article.published_at > now:
+                article.published_at = now
+            article.save()
+            self.log_change(request, article, "Published now.")
+            published.append(article)
+        self.message_user(
+            request,
+            f"Published {len(published)} article(s): readers can see them now."
+            if published
+            else "Nothing to publish: the selected articles were already live.",
+            messages.SUCCESS if published else messages.WARNING,
+        )
+
+    @admin.action(description="Unpublish (back to draft)", permissions=["publish"])
+    def unpublish(self, request, queryset):
+        withdrawn = []
+        for article in queryset.exclude(status=Article.Status.DRAFT):
+            article.status = Article.Status.DRAFT
+            article.save()
+            self.log_change(request, article, "Unpublished.")
+            withdrawn.append(article)
+        self.message_user(
+            request,
+            f"Unpublished {len(withdrawn)} article(s): readers no longer see them."
+            if withdrawn
+            else "Nothing to unpublish: the selected articles were already drafts.",
+            messages.SUCCESS if withdrawn else messages.WARNING,
+        )
+
+    # --- Saving ------------------------------------------------------------------
+
     def save_model(self, request, obj, form, change):
+        if obj.status == Article.Status.PUBLISHED and not may_publish(request.user):
+            # The form already refuses this with a message; this is the last line.
+            raise PermissionDenied(LOCKED_MESSAGE)
         if not change and obj.author_id is None:
             obj.author = request.user
         super().save_model(request, obj, form, change)
+        if obj.is_scheduled:
+            self.message_user(
+                request,
+                f"“{obj}” is scheduled for {site_time(obj.published_at)}. "
+                "It goes live by itself then.",
+                messages.INFO,
+            )
 
     def save_formset(self, request, form, formset, change):
         if formset.model is Entry:
@@ -97,9 +326,44 @@ class ArticleAdmin(admin.ModelAdmin):
         else:
             super().save_formset(request, form, formset, change)
 
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        article = self.get_object(request, unquote(object_id))
+        if request.method == "GET" and article and not article_is_open_to(request.user, article):
+            self.message_user(
+                request,
+                "This article is published or scheduled: only an editor can change it.",
+                messages.INFO,
+            )
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    # --- History -----------------------------------------------------------------
+
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        """Show, and on POST restore, an earlier version with its entries and tags.
+
+        Permission is judged on the article as it is now: a Writer cannot undo an
+        editor's publication by restoring a draft version of a published article."""
+        article = self.get_object(request, unquote(object_id))
+        if article is None:
+            return super().revision_view(request, object_id, version_id, extra_context)
+        if not self.has_change_permission(request, article):
+            raise PermissionDenied
+        with transaction.atomic():
+            park_entry_positions(article)
+            response = super().revision_view(request, object_id, version_id, extra_context)
+            restored = (
+                request.method == "POST"
+                and response.status_code == 302
+                and not has_parked_entries(article)
+            )
+            if not restored:
+                # A preview, an invalid form or a failed restore: leave the article as it was.
+                transaction.set_rollback(True)
+        return response
+
 
 @admin.register(Entry)
-class EntryAdmin(admin.ModelAdmin):
+class EntryAdmin(LockedWithArticleAdmin):
     list_display = ["__str__", "article", "song", "added_at"]
     list_select_related = ["article", "song"]
     search_fields = ["article__title", "song__title", "commentary"]
@@ -107,7 +371,8 @@ class EntryAdmin(admin.ModelAdmin):
 
 
 @admin.register(RelatedPick)
-class RelatedPickAdmin(admin.ModelAdmin):
+class RelatedPickAdmin(LockedWithArticleAdmin):
     list_display = ["from_article", "to_article", "position"]
     list_select_related = ["from_article", "to_article"]
     autocomplete_fields = ["from_article", "to_article"]
+    article_field = "from_article"

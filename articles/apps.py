@@ -6,6 +6,7 @@ class ArticlesConfig(AppConfig):
     verbose_name = "Articles"
 
     def ready(self):
+        from articles import history  # noqa: F401  (registers the models with django-reversion)
         from articles.cache import connect_invalidation
 
         connect_invalidation()

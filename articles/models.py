@@ -9,7 +9,7 @@ from taggit.models import TaggedItemBase
 
 from site_config.converters import slug_url
 from songs.folding import search_document
-from songs.images import require_alt_text, validate_image
+from songs.images import RandomImageName, require_alt_text, validate_image
 from songs.markup import render_markdown, strip_control_characters
 from songs.models import (
     Audience,
@@ -35,9 +35,17 @@ class ArticleQuerySet(models.QuerySet):
         """
         return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
 
+    def scheduled(self):
+        """Published, but its publication time is still to come."""
+        return self.filter(status=Article.Status.PUBLISHED, published_at__gt=timezone.now())
+
+    def drafts(self):
+        return self.filter(status=Article.Status.DRAFT)
+
     def visible_to(self, user):
-        """Staff preview drafts and scheduled articles; everyone else sees published()."""
-        if user.is_authenticated and user.is_staff:
+        """Staff who may change articles preview drafts and scheduled ones at their own URL;
+        everyone else, other staff included, sees published() and gets a 404 for the rest."""
+        if user.is_active and user.is_staff and user.has_perm("articles.change_article"):
             return self
         return self.published()
 
@@ -69,7 +77,11 @@ class Article(WithFacets, Timestamped):
         blank=True, help_text="Markdown: paragraphs, *emphasis*, links, lists."
     )
     intro_html = models.TextField(blank=True, editable=False)
-    hero_image = models.ImageField(upload_to="articles/", blank=True, validators=[validate_image])
+    hero_image = models.ImageField(
+        upload_to=RandomImageName("articles", "hero_image"),
+        blank=True,
+        validators=[validate_image],
+    )
     hero_alt = models.CharField("hero image alt text", max_length=250, blank=True)
     hero_renditions = models.JSONField(default=dict, blank=True, editable=False)
     author = models.ForeignKey(
@@ -108,6 +120,9 @@ class Article(WithFacets, Timestamped):
 
     class Meta:
         ordering = ["-published_at", "-pk"]
+        permissions = [
+            ("publish_article", "Can publish, schedule and unpublish articles"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(entries_per_page__gte=1) & models.Q(entries_per_page__lte=100),

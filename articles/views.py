@@ -5,6 +5,7 @@ from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import Count, OuterRef, Subquery
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.generic import ListView, TemplateView
@@ -106,6 +107,16 @@ class ArticleDetailView(ListView):
             metadata=metadata.for_article_page(self.request, self.article, page),
         )
         return context
+
+    def render_to_response(self, context, **response_kwargs):
+        response = super().render_to_response(context, **response_kwargs)
+        if context["is_preview"]:
+            # A draft seen by an editor must never be stored by a shared cache or CDN,
+            # nor indexed, in case its URL leaks.
+            add_never_cache_headers(response)
+            patch_cache_control(response, private=True)
+            response["X-Robots-Tag"] = "noindex"
+        return response
 
 
 article_detail = ArticleDetailView.as_view()

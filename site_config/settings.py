@@ -55,6 +55,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "taggit",
+    "reversion",
+    "axes",
     "songs",
     "articles",
 ]
@@ -73,6 +75,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: it turns a locked-out log-in into its 429 page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "site_config.urls"
@@ -136,6 +140,20 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = f"/{ADMIN_URL}login/"
+# django-axes first: it refuses a locked-out log-in before the password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Five wrong passwords in a row for one username from one address lock that pair out
+# for an hour (the sixth try is refused even with the right password); a right password
+# before that resets the count. Pairing with the address means nobody elsewhere can
+# lock an editor out. Behind a proxy every client has the proxy's address, so the lock
+# becomes per username; see django-axes' AXES_IPWARE_* settings to read the real one.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = 1  # hours
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
 
 # --- Internationalisation --------------------------------------------------------------
 
@@ -188,6 +206,9 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
 # --- Third-party apps --------------------------------------------------------------------
 
 TAGGIT_CASE_INSENSITIVE = True
+# Commas separate moods and audiences; spaces do not ("Women in their 40s" is one tag).
+TAGGIT_TAGS_FROM_STRING = "songs.tagging.parse_tag_names"
+TAGGIT_STRING_FROM_TAGS = "songs.tagging.format_tag_names"
 
 LOGGING = {
     "version": 1,

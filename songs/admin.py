@@ -1,49 +1,332 @@
-from django.contrib import admin
-from django.db.models import Count
+from functools import partial
 
+from django.contrib import admin, messages
+from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
+from django.core.exceptions import ValidationError
+from django.db.models import Count
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
+from reversion.admin import VersionAdmin
+from reversion.models import Version
+from taggit.forms import TagField, TagWidget
+from taggit.managers import TaggableManager
+
+# Importing history registers the models with django-reversion before any VersionAdmin.
+from songs.history import missing_references
 from songs.models import Artist, Audience, Mood, Song
+
+# Moods and audiences are small editorial vocabularies; past this many names the
+# suggestions stop being a help, and the editor types.
+MAX_TAG_SUGGESTIONS = 300
+
+
+class TagSuggestionWidget(TagWidget):
+    """Taggit's comma-separated box, offering the vocabulary's existing names as buttons,
+    so editors reuse "Tear-jerking" instead of inventing "Tearjerker"."""
+
+    def __init__(self, tag_model, attrs=None):
+        self.tag_model = tag_model
+        super().__init__({"class": "tag-input", **(attrs or {})})
+
+    class Media:
+        js = ["admin_ext/tag_suggestions.js"]
+        css = {"all": ["admin_ext/admin_ext.css"]}
+
+    def render(self, name, value, attrs=None, renderer=None):
+        box = super().render(name, value, attrs, renderer)
+        names = self.tag_model.objects.order_by("name").values_list("name", flat=True)
+        buttons = format_html_join(
+            "",
+            '<li><button type="button" class="tag-suggestion" data-tag="{}">{}</button></li>',
+            ((tag_name, tag_name) for tag_name in names[:MAX_TAG_SUGGESTIONS]),
+        )
+        # Hidden until tag_suggestions.js wires the buttons up.
+        return format_html(
+            '<div class="tag-field">{}<div class="tag-suggestions" data-for="{}" hidden>'
+            '<p class="tag-suggestions-label">Existing {}: click to add</p><ul>{}</ul></div></div>',
+            box,
+            (attrs or {}).get("id", ""),
+            self.tag_model._meta.verbose_name_plural,
+            buttons,
+        )
+
+
+class CheckedKeysAutocomplete:
+    """Django's autocomplete box looks up the submitted ids to show them again when a
+    form comes back with errors; an id that is not a number (a hand-made POST) raised
+    ValueError there, a 500. Drop such ids: the form field already reports them."""
+
+    def optgroups(self, name, value, attr=None):
+        remote = self.field.remote_field
+        key_field = remote.model._meta.get_field(
+            getattr(remote, "field_name", None) or remote.model._meta.pk.name
+        )
+        return super().optgroups(name, [key for key in value if is_valid_key(key_field, key)], attr)
+
+
+def is_valid_key(key_field, key):
+    try:
+        key_field.to_python(key)
+    except ValidationError:
+        return False
+    return True
+
+
+class CheckedAutocompleteSelect(CheckedKeysAutocomplete, AutocompleteSelect):
+    pass
+
+
+class CheckedAutocompleteSelectMultiple(CheckedKeysAutocomplete, AutocompleteSelectMultiple):
+    pass
+
+
+class CheckedAutocompleteMixin:
+    """For ModelAdmins and inlines: autocomplete fields use the checked widgets."""
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
+            kwargs["widget"] = CheckedAutocompleteSelect(
+                db_field, self.admin_site, using=kwargs.get("using")
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
+            kwargs["widget"] = CheckedAutocompleteSelectMultiple(
+                db_field, self.admin_site, using=kwargs.get("using")
+            )
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+
+class VersionedAdmin(CheckedAutocompleteMixin, VersionAdmin):
+    """A ModelAdmin with history (django-reversion) that refuses, with a message, to
+    restore a version pointing at rows deleted since, instead of failing on save."""
+
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        opts = self.model._meta
+        history = reverse(f"admin:{opts.app_label}_{opts.model_name}_history", args=[object_id])
+        refusal = self.refuse_broken_restore(request, version_id, history)
+        return refusal or super().revision_view(request, object_id, version_id, extra_context)
+
+    def recover_view(self, request, version_id, extra_context=None):
+        opts = self.model._meta
+        deleted_list = reverse(f"admin:{opts.app_label}_{opts.model_name}_recoverlist")
+        refusal = self.refuse_broken_restore(request, version_id, deleted_list)
+        return refusal or super().recover_view(request, version_id, extra_context)
+
+    def refuse_broken_restore(self, request, version_id, back_to):
+        version = Version.objects.select_related("revision").filter(pk=version_id).first()
+        if version is None:
+            return None  # reversion answers 404
+        missing = missing_references(version.revision)
+        if not missing:
+            return None
+        messages.error(
+            request,
+            "This version cannot be restored: it points at things deleted since "
+            f"({'; '.join(missing)}). Recover them first, or choose another version.",
+        )
+        return redirect(back_to)
+
+
+def keep_model_ordering(queryset):
+    """`queryset` ordered as its model's Meta says. An annotation with a GROUP BY drops
+    Meta.ordering, and the autocomplete views paginate: unordered pages can repeat rows."""
+    return queryset.order_by(*queryset.model._meta.ordering)
+
+
+class VocabularyTagField(TagField):
+    """Taggit's tag box, refusing a name longer than the tag table holds (taggit does
+    not check; PostgreSQL then fails the save with a 500)."""
+
+    def __init__(self, tag_model, **kwargs):
+        self.max_name_length = tag_model._meta.get_field("name").max_length
+        super().__init__(**kwargs)
+
+    def clean(self, value):
+        names = super().clean(value)
+        too_long = [name for name in names if len(name) > self.max_name_length]
+        if too_long:
+            raise ValidationError(
+                "A name can be at most %(limit)s characters: “%(name)s…” is longer.",
+                code="tag_name_too_long",
+                params={"limit": self.max_name_length, "name": too_long[0][:30]},
+            )
+        return names
+
+
+class TagSuggestionsMixin:
+    """Mood and audience fields of a ModelAdmin get the suggestion widget and a length check."""
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if isinstance(db_field, TaggableManager):
+            tag_model = db_field.remote_field.model
+            kwargs["widget"] = TagSuggestionWidget(tag_model)
+            kwargs["form_class"] = partial(VocabularyTagField, tag_model)
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
 
 @admin.register(Artist)
-class ArtistAdmin(admin.ModelAdmin):
-    list_display = ["name", "sort_name", "kind", "song_count", "updated_at"]
+class ArtistAdmin(VersionedAdmin):
+    list_display = ["thumbnail", "name", "aliases", "sort_name", "kind", "song_count", "updated_at"]
+    list_display_links = ["thumbnail", "name"]
     list_filter = ["kind"]
     search_fields = ["name", "sort_name", "aliases"]
     prepopulated_fields = {"slug": ["name"]}
+    readonly_fields = ["photo_preview"]
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "sort_name", "aliases", "kind"]}),
+        ("Photo", {"fields": ["photo", "photo_preview", "photo_alt"]}),
+        ("About", {"fields": ["bio", "official_url"]}),
+    ]
+
+    class Media:
+        css = {"all": ["admin_ext/admin_ext.css"]}
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(song_count=Count("songs"))
+        return keep_model_ordering(
+            super().get_queryset(request).annotate(song_count=Count("songs"))
+        )
 
     @admin.display(description="songs", ordering="song_count")
     def song_count(self, artist):
         return artist.song_count
 
+    @admin.display(description="photo")
+    def thumbnail(self, artist):
+        if not artist.photo:
+            return "—"
+        # The name is in the next column: the thumbnail is decoration there.
+        return format_html(
+            '<img class="admin-thumbnail" src="{}" alt="" width="48" height="48" loading="lazy">',
+            artist.photo.url,
+        )
+
+    @admin.display(description="current photo")
+    def photo_preview(self, artist):
+        if not artist.photo:
+            return "No photo yet."
+        return format_html(
+            '<img class="admin-photo-preview" src="{}" alt="{}" loading="lazy">',
+            artist.photo.url,
+            artist.photo_alt,
+        )
+
 
 @admin.register(Song)
-class SongAdmin(admin.ModelAdmin):
-    list_display = ["title", "artist", "release_date", "tie_in_kind", "tag_list", "updated_at"]
+class SongAdmin(TagSuggestionsMixin, VersionedAdmin):
+    list_display = [
+        "title",
+        "artist",
+        "release_date",
+        "tie_in_kind",
+        "tag_list",
+        "article_count",
+        "updated_at",
+    ]
     list_filter = ["tie_in_kind", "moods", "audiences"]
     search_fields = ["title", "alt_titles", "artist__name", "artist__aliases"]
     autocomplete_fields = ["artist", "featured_artists"]
     prepopulated_fields = {"slug": ["title"]}
     list_select_related = ["artist"]
+    readonly_fields = ["video_preview", "featured_in"]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "alt_titles", "artist", "featured_artists"]}),
+        (
+            "Release and tie-in",
+            {"fields": ["release_date", "release_date_precision", "tie_in", "tie_in_kind"]},
+        ),
+        ("Video", {"fields": ["video_url", "video_preview"]}),
+        ("Tags", {"fields": ["moods", "audiences"]}),
+        ("Articles", {"fields": ["featured_in"]}),
+    ]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).prefetch_related("moods", "audiences")
+        return keep_model_ordering(
+            super()
+            .get_queryset(request)
+            .prefetch_related("moods", "audiences")
+            .annotate(article_count=Count("entries__article", distinct=True))
+        )
 
     @admin.display(description="moods and audiences")
     def tag_list(self, song):
         # Iterate the prefetched tags: taggit's names() would query again per row.
         return ", ".join(tag.name for tag in [*song.moods.all(), *song.audiences.all()])
 
+    @admin.display(description="articles", ordering="article_count")
+    def article_count(self, song):
+        return song.article_count
 
-class FacetAdmin(admin.ModelAdmin):
+    @admin.display(description="preview")
+    def video_preview(self, song):
+        video = song.video
+        if video is None:
+            return "No video linked."
+        if video.provider == "youtube":
+            # A third-party image, shown to editors only; public pages load nothing
+            # from YouTube until the reader clicks.
+            return format_html(
+                '<a href="{}" target="_blank" rel="noopener noreferrer">'
+                '<img class="admin-video-thumbnail" src="https://i.ytimg.com/vi/{}/mqdefault.jpg"'
+                ' alt="Thumbnail of the linked YouTube video" width="320" height="180"'
+                ' loading="lazy" referrerpolicy="no-referrer"></a>',
+                video.watch_url,
+                video.video_id,
+            )
+        return format_html(
+            '<a href="{}" target="_blank" rel="noopener noreferrer">Watch on Vimeo ({})</a>',
+            video.watch_url,
+            video.video_id,
+        )
+
+    @admin.display(description="appears in")
+    def featured_in(self, song):
+        if song.pk is None:
+            return "Not in any article yet."
+        entries = list(
+            song.entries.select_related("article").order_by(
+                "-article__published_at", "-article__pk"
+            )
+        )
+        if not entries:
+            return "Not in any article yet."
+        links = format_html_join(
+            "",
+            '<li><a href="{}">{}</a> — number {} ({})</li>',
+            (
+                (
+                    reverse("admin:articles_article_change", args=[entry.article.pk]),
+                    entry.article.title,
+                    entry.position,
+                    "live"
+                    if entry.article.is_public
+                    else "scheduled"
+                    if entry.article.is_scheduled
+                    else "draft",
+                )
+                for entry in entries
+            ),
+        )
+        count = len(entries)
+        return format_html(
+            "<p>{} article{}:</p><ul class='featured-in'>{}</ul>",
+            count,
+            "" if count == 1 else "s",
+            links,
+        )
+
+
+class FacetAdmin(VersionedAdmin):
     list_display = ["name", "slug", "song_count"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(song_count=Count("songs", distinct=True))
+        return keep_model_ordering(
+            super().get_queryset(request).annotate(song_count=Count("songs", distinct=True))
+        )
 
     @admin.display(description="songs", ordering="song_count")
     def song_count(self, facet):

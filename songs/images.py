@@ -1,11 +1,23 @@
 """Uploaded images: only real ones, of a size a page can carry."""
 
+import secrets
+from pathlib import PurePosixPath
+
 from django.core.exceptions import ValidationError
+from django.utils.deconstruct import deconstructible
 from PIL import Image, UnidentifiedImageError
 
 MAX_IMAGE_BYTES = 10 * 1024 * 1024
 MAX_IMAGE_PIXELS = 40_000_000
 ALLOWED_FORMATS = {"JPEG", "PNG", "WEBP", "GIF"}
+EXTENSION_FOR_FORMAT = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp", "GIF": "gif"}
+EXTENSION_FOR_SUFFIX = {
+    ".jpg": "jpg",
+    ".jpeg": "jpg",
+    ".png": "png",
+    ".webp": "webp",
+    ".gif": "gif",
+}
 
 
 def validate_image(value):
@@ -42,3 +54,34 @@ def require_alt_text(image, alt_text, alt_field):
         raise ValidationError(
             {alt_field: "Describe the image for readers who cannot see it."}, code="alt_required"
         )
+
+
+@deconstructible
+class RandomImageName:
+    """`upload_to` that stores an image as `<folder>/<random>.<ext>`.
+
+    The uploader's file name is dropped: it may carry personal data or path tricks,
+    and two uploads called "photo.jpg" must not overwrite or guess each other. The
+    extension comes from what Pillow reads in the file, not from the name it was sent with.
+    """
+
+    def __init__(self, folder, field_name):
+        self.folder = folder
+        self.field_name = field_name
+
+    def __call__(self, instance, filename):
+        return f"{self.folder}/{secrets.token_hex(16)}.{self.extension(instance, filename)}"
+
+    def extension(self, instance, filename):
+        upload = getattr(getattr(instance, self.field_name, None), "file", None)
+        if upload is not None:
+            try:
+                upload.seek(0)
+                with Image.open(upload) as image:
+                    if image.format in EXTENSION_FOR_FORMAT:
+                        return EXTENSION_FOR_FORMAT[image.format]
+            except (UnidentifiedImageError, OSError, ValueError):
+                pass
+            finally:
+                upload.seek(0)
+        return EXTENSION_FOR_SUFFIX.get(PurePosixPath(filename).suffix.lower(), "img")

@@ -7,7 +7,7 @@ from taggit.models import TagBase, TaggedItemBase
 
 from site_config.converters import slug_url
 from songs.folding import search_document
-from songs.images import require_alt_text, validate_image
+from songs.images import RandomImageName, require_alt_text, validate_image
 from songs.markup import render_markdown, strip_control_characters
 from songs.renditions import renditions_for
 from songs.slugs import ascii_slug, unique_slug
@@ -74,8 +74,12 @@ class FacetTag(TagBase):
         super().save(*args, **kwargs)
 
     def slugify(self, tag, i=None):
-        slug = ascii_slug(tag, fallback=self._meta.model_name)
-        return f"{slug}-{i}" if i is not None else slug
+        # Romaji runs longer than kana and kanji: keep the slug, and its "-2" suffix,
+        # inside the column (taggit's slug holds 100 characters).
+        suffix = f"-{i}" if i is not None else ""
+        room = self._meta.get_field("slug").max_length - len(suffix)
+        slug = ascii_slug(tag, fallback=self._meta.model_name)[:room].rstrip("-")
+        return slug + suffix
 
 
 class Mood(FacetTag):
@@ -114,7 +118,9 @@ class Artist(Timestamped):
     kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.SOLO)
     bio = models.TextField(blank=True, help_text="Markdown: paragraphs, *emphasis*, links, lists.")
     bio_html = models.TextField(blank=True, editable=False)
-    photo = models.ImageField(upload_to="artists/", blank=True, validators=[validate_image])
+    photo = models.ImageField(
+        upload_to=RandomImageName("artists", "photo"), blank=True, validators=[validate_image]
+    )
     photo_alt = models.CharField("photo alt text", max_length=250, blank=True)
     photo_renditions = models.JSONField(default=dict, blank=True, editable=False)
     official_url = models.URLField("official site", blank=True)

@@ -1,10 +1,14 @@
 import io
 from datetime import timedelta
+from html.parser import HTMLParser
 
 import pytest
 from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
 from django.utils import timezone, translation
 from PIL import Image
 
@@ -95,3 +99,159 @@ def time_comes(article, at=None):
     past = at or timezone.now() - timedelta(seconds=1)
     Article.objects.filter(pk=article.pk).update(published_at=past)
     ContentVersion.objects.update(next_publication=past)
+
+
+# --- Admin users and forms -------------------------------------------------------
+
+
+def make_staff_user(username, role=None, password="pass-for-tests"):
+    """A staff user in the role group the data migration made ("Editor", "Writer"), or none."""
+    user = get_user_model().objects.create_user(username, password=password, is_staff=True)
+    if role:
+        user.groups.add(Group.objects.get(name=role))
+    return user
+
+
+@pytest.fixture
+def editor(db):
+    return make_staff_user("eddie", "Editor")
+
+
+@pytest.fixture
+def writer(db):
+    return make_staff_user("wren", "Writer")
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor)
+    return client
+
+
+@pytest.fixture
+def writer_client(client, writer):
+    client.force_login(writer)
+    return client
+
+
+class _FormFields(HTMLParser):
+    """The name/value pairs a browser would send for one <form> of a page."""
+
+    def __init__(self, form_id):
+        super().__init__(convert_charrefs=True)
+        self.form_id = form_id
+        self.state = "before"  # before, inside, after
+        self.pairs = []
+        self.select = None
+        self.option = None
+        self.textarea = None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "form" and self.state == "before":
+            form_id = attrs.get("id") or ""
+            # Admin change forms are "<model>_form"; skip the header's log-out form.
+            if form_id == self.form_id or (self.form_id is None and form_id.endswith("_form")):
+                self.state = "inside"
+            return
+        name = attrs.get("name")
+        if self.state != "inside" or "disabled" in attrs:
+            return
+        if tag == "input" and name:
+            kind = attrs.get("type", "text").lower()
+            if kind in {"checkbox", "radio"}:
+                if "checked" in attrs:
+                    self.pairs.append((name, attrs.get("value", "on")))
+            elif kind not in {"submit", "button", "image", "reset", "file"}:
+                self.pairs.append((name, attrs.get("value", "")))
+        elif tag == "select" and name:
+            self.select = {"name": name, "multiple": "multiple" in attrs, "options": []}
+        elif tag == "option" and self.select is not None:
+            self.option = {"value": attrs.get("value"), "selected": "selected" in attrs, "text": ""}
+            self.select["options"].append(self.option)
+        elif tag == "textarea" and name:
+            self.textarea = {"name": name, "text": ""}
+
+    def handle_data(self, data):
+        if self.option is not None:
+            self.option["text"] += data
+        if self.textarea is not None:
+            self.textarea["text"] += data
+
+    def handle_endtag(self, tag):
+        if self.state != "inside":
+            return
+        if tag == "form":
+            self.state = "after"
+        elif tag == "option":
+            self.option = None
+        elif tag == "select" and self.select is not None:
+            options = self.select["options"]
+            chosen = [option for option in options if option["selected"]]
+            if not chosen and not self.select["multiple"] and options:
+                chosen = options[:1]
+            for option in chosen:
+                value = option["value"] if option["value"] is not None else option["text"]
+                self.pairs.append((self.select["name"], value))
+            self.select = None
+        elif tag == "textarea" and self.textarea is not None:
+            # HTML drops one newline right after <textarea>.
+            text = self.textarea["text"]
+            self.pairs.append((self.textarea["name"], text[1:] if text[:1] == "\n" else text))
+            self.textarea = None
+
+
+def form_data(response, form_id=None):
+    """What a browser would POST from `response`'s form: {name: value or [values]}.
+
+    Admin pages are submitted in tests the way an editor's browser sends them, so a
+    test changes only the fields it is about. The inline's template row is left out."""
+    parser = _FormFields(form_id)
+    parser.feed(response.content.decode())
+    data = {}
+    for name, value in parser.pairs:
+        if "__prefix__" in name:
+            continue
+        data.setdefault(name, []).append(value)
+    return {name: values[0] if len(values) == 1 else values for name, values in data.items()}
+
+
+def admin_url(obj_or_model, view="change", *args):
+    opts = obj_or_model._meta
+    if view in {"change", "delete", "history"} and not args:
+        args = (obj_or_model.pk,)
+    return reverse(f"admin:{opts.app_label}_{opts.model_name}_{view}", args=args)
+
+
+def form_errors(response):
+    """Every error message on an admin change form: the form's, and every inline row's."""
+    messages = []
+    admin_form = response.context["adminform"].form
+    messages += [str(error) for errors in admin_form.errors.values() for error in errors]
+    for inline in response.context["inline_admin_formsets"]:
+        formset = inline.formset
+        messages += [str(error) for error in formset.non_form_errors()]
+        for form_errors_ in formset.errors:
+            messages += [str(error) for errors in form_errors_.values() for error in errors]
+    return messages
+
+
+def fill_entry_rows(data, songs, first_index=None):
+    """Put `songs` into new inline entry rows of `data` (from form_data), after the
+    existing rows unless `first_index` says where, as an editor picking songs would."""
+    index = int(data["entries-INITIAL_FORMS"]) if first_index is None else first_index
+    now = timezone.localtime()
+    for offset, song in enumerate(songs):
+        row = f"entries-{index + offset}"
+        data.update(
+            {
+                f"{row}-id": "",
+                f"{row}-song": str(song.pk),
+                f"{row}-commentary": f"Why {song.title} belongs here.",
+                f"{row}-order": "",
+                f"{row}-added_at_0": now.strftime("%Y-%m-%d"),
+                f"{row}-added_at_1": now.strftime("%H:%M:%S"),
+            }
+        )
+    data["entries-TOTAL_FORMS"] = str(max(int(data["entries-TOTAL_FORMS"]), index + len(songs)))
+    return data

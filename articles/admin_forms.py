@@ -1,0 +1,168 @@
+"""Forms and widgets behind the article admin (articles/admin.py)."""
+
+from zoneinfo import ZoneInfo
+
+from django import forms
+from django.conf import settings
+from django.contrib.admin.widgets import AdminSplitDateTime
+from django.core.exceptions import ValidationError
+from django.utils import dateformat, timezone
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+
+from articles.models import Article, Entry
+
+LOCKED_MESSAGE = (
+    "Only an editor can publish, schedule or unpublish an article, or change one that is "
+    "published or scheduled. Keep it a draft and ask an editor to publish it."
+)
+
+
+def site_time(moment, pattern="D j M Y, H:i", name_zone=True):
+    """`moment` as the newsroom reads it: in the site's time zone, named unless the
+    column header names it already."""
+    text = dateformat.format(timezone.localtime(moment, ZoneInfo(settings.TIME_ZONE)), pattern)
+    return f"{text} ({settings.TIME_ZONE})" if name_zone else text
+
+
+def describe_publication(article):
+    """ "Draft", "Scheduled for …" or "Published since …", in the site's time zone."""
+    if article.status != Article.Status.PUBLISHED or article.published_at is None:
+        return "Draft: readers cannot see it."
+    if article.is_scheduled:
+        return f"Scheduled for {site_time(article.published_at)}. It goes live by itself then."
+    return f"Published since {site_time(article.published_at)}."
+
+
+class SiteTimeSplitDateTime(AdminSplitDateTime):
+    """The admin's date and time boxes, with the time zone they are read in beside them."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        boxes = super().render(name, value, attrs, renderer)
+        offset = timezone.localtime(timezone.now(), ZoneInfo(settings.TIME_ZONE)).strftime("%z")
+        note = format_html(
+            '<span class="site-time-zone">{} time (UTC{}:{})</span>',
+            settings.TIME_ZONE,
+            offset[:3],
+            offset[3:],
+        )
+        return mark_safe(f"{boxes}{note}")
+
+
+class ArticleAdminForm(forms.ModelForm):
+    """The article form. Who may publish is decided per request by ArticleAdmin.get_form."""
+
+    may_publish = False
+    # The article's last-saved time when this form was opened: a save on top of
+    # someone else's newer save is refused instead of silently undoing it.
+    loaded_version = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = Article
+        fields = [
+            "title",
+            "slug",
+            "lead",
+            "intro",
+            "author",
+            "status",
+            "published_at",
+            "hero_image",
+            "hero_alt",
+            "moods",
+            "audiences",
+            "entries_per_page",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk and self.instance.updated_at:
+            self.initial["loaded_version"] = self.instance.updated_at.isoformat()
+
+    def clean(self):
+        cleaned_data = super().clean()
+        # The instance is the article as stored (or as a restored version has it):
+        # a Writer can neither save over a published one nor make one published.
+        published = Article.Status.PUBLISHED
+        if not self.may_publish and published in (self.instance.status, cleaned_data.get("status")):
+            raise ValidationError(LOCKED_MESSAGE, code="publish_forbidden")
+        loaded = cleaned_data.get("loaded_version")
+        stored = self.instance.updated_at
+        if self.instance.pk and loaded and stored and loaded != stored.isoformat():
+            raise ValidationError(
+                "Someone else saved this article at %(when)s, after you opened it. "
+                "Saving now would undo their changes, so nothing was saved. Copy what you "
+                "changed, reload the page to see their version, and make your changes again.",
+                code="stale_version",
+                params={"when": site_time(stored, "H:i:s")},
+            )
+        return cleaned_data
+
+
+class EntryInlineForm(forms.ModelForm):
+    """An entry row. Its place in the list is `order`, not the model's `position`:
+    positions are renumbered 1..n on save, so two rows may not clash mid-save.
+
+    The drag-and-drop script (static/admin_ext/entry_order.js) fills `order` from the
+    rows' order on the page; without the script, the editor types the numbers."""
+
+    order = forms.IntegerField(required=False, min_value=1, help_text="Empty: the end of the list.")
+
+    class Meta:
+        model = Entry
+        fields = ["song", "commentary", "added_at"]
+        widgets = {
+            "commentary": forms.Textarea(
+                attrs={"rows": 4, "cols": 60, "data-character-count": "commentary"}
+            ),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["order"].initial = self.instance.position
+        self.fields["order"].widget.attrs.update({"class": "entry-order", "size": 3})
+
+
+class EntryInlineFormSet(forms.BaseInlineFormSet):
+    def clean(self):
+        """Name the song that was added twice, on its row and above the list.
+
+        Django's own message ("Please correct the duplicate data for article and song")
+        names neither the song nor the row."""
+        first_place_of_song = {}
+        duplicates = []
+        for index, form in enumerate(self.forms, start=1):
+            if not hasattr(form, "cleaned_data") or self._should_delete_form(form):
+                continue
+            song = form.cleaned_data.get("song")
+            if song is None:
+                continue
+            # The place the editor sees: the row's order number, else its row on the page.
+            place = form.cleaned_data.get("order") or index
+            if song.pk in first_place_of_song:
+                first = first_place_of_song[song.pk]
+                form.add_error(
+                    "song",
+                    ValidationError(
+                        "“%(song)s” is already in this list, at number %(first)s. "
+                        "Choose another song or delete this row.",
+                        code="duplicate_song",
+                        params={"song": song, "first": first},
+                    ),
+                )
+                duplicates.append((song, first, place))
+            else:
+                first_place_of_song[song.pk] = place
+        super().clean()
+        if duplicates:
+            raise ValidationError(
+                [
+                    ValidationError(
+                        "“%(song)s” is in the list twice (numbers %(first)s and %(row)s). "
+                        "A song can be in an article only once.",
+                        code="duplicate_song",
+                        params={"song": song, "first": first, "row": row},
+                    )
+                    for song, first, row in duplicates
+                ]
+            )

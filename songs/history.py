@@ -1,0 +1,41 @@
+"""What django-reversion records for the song catalogue.
+
+A song's version carries its mood and audience links, so restoring it brings its
+tags back as they were. Artists, moods and audiences are versioned on their own.
+"""
+
+import reversion
+
+from songs.models import Artist, Audience, Mood, Song, TaggedSongAudience, TaggedSongMood
+
+for model in (Artist, Mood, Audience, TaggedSongMood, TaggedSongAudience):
+    if not reversion.is_registered(model):
+        reversion.register(model)
+
+if not reversion.is_registered(Song):
+    reversion.register(Song, follow=["mood_links", "audience_links"])
+
+
+def missing_references(revision):
+    """What the rows of `revision` point at that no longer exists, one label each
+    ("song of “2. Lemon”"). Such a version cannot be restored until they are back;
+    rows restored by the revision itself count as present."""
+    in_revision = {
+        (version.content_type.model_class(), str(version.object_id))
+        for version in revision.version_set.select_related("content_type")
+    }
+    missing = []
+    for version in revision.version_set.select_related("content_type"):
+        model = version.content_type.model_class()
+        if model is None:
+            continue
+        for field in model._meta.concrete_fields:
+            if not field.many_to_one:
+                continue
+            target_id = version.field_dict.get(field.attname)
+            target = field.related_model
+            if target_id is None or (target, str(target_id)) in in_revision:
+                continue
+            if not target._default_manager.filter(pk=target_id).exists():
+                missing.append(f"{field.verbose_name} of “{version.object_repr}”")
+    return missing

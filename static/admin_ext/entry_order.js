@@ -1,0 +1,272 @@
+/*
+ * Reordering an article's entry rows: drag a row by its handle (mouse, pen or touch),
+ * or use its "Move up" / "Move down" buttons from the keyboard.
+ *
+ * The rows' order on the page is the list's order. Each filled row's hidden `order`
+ * box is set to its place (1..n) after every move and again just before the form is
+ * sent; ArticleAdmin renumbers the positions from those boxes in one transaction.
+ * Without this script the `order` boxes stay visible and the editor types numbers.
+ */
+(function () {
+  "use strict";
+
+  var GROUP_SELECTOR = "#entries-group";
+
+  function orderInput(row) {
+    return row.querySelector('input[name$="-order"]');
+  }
+
+  function isFilled(row) {
+    var id = row.querySelector('input[name$="-id"]');
+    var song = row.querySelector('select[name$="-song"]');
+    return Boolean((id && id.value) || (song && song.value));
+  }
+
+  function isDeleted(row) {
+    var box = row.querySelector('input[name$="-DELETE"]');
+    return Boolean(box && box.checked);
+  }
+
+  function songName(row) {
+    var song = row.querySelector('select[name$="-song"]');
+    var option = song && song.options[song.selectedIndex];
+    return option && option.value ? option.textContent.trim() : "This entry";
+  }
+
+  function EntryList(group) {
+    this.group = group;
+    this.tbody = group.querySelector("tbody");
+    this.announcer = document.createElement("p");
+    this.announcer.className = "entry-order-announcer";
+    this.announcer.setAttribute("aria-live", "polite");
+    group.appendChild(this.announcer);
+    this.dragged = null;
+  }
+
+  EntryList.prototype.rows = function () {
+    return Array.prototype.filter.call(this.tbody.children, function (row) {
+      return row.classList.contains("form-row") && !row.classList.contains("empty-form");
+    });
+  };
+
+  // A row's error line (tr.row-form-errors) sits just above it and moves with it.
+  EntryList.prototype.topOf = function (row) {
+    var previous = row.previousElementSibling;
+    return previous && previous.classList.contains("row-form-errors") ? previous : row;
+  };
+
+  EntryList.prototype.placeBefore = function (row, reference) {
+    var errors = this.topOf(row) !== row ? this.topOf(row) : null;
+    this.tbody.insertBefore(row, reference);
+    if (errors) {
+      this.tbody.insertBefore(errors, row);
+    }
+  };
+
+  EntryList.prototype.moveBefore = function (row, target) {
+    this.placeBefore(row, this.topOf(target));
+  };
+
+  EntryList.prototype.moveAfter = function (row, target) {
+    var next = target.nextElementSibling;
+    this.placeBefore(row, next);
+  };
+
+  EntryList.prototype.renumber = function () {
+    var place = 0;
+    this.rows().forEach(function (row) {
+      var input = orderInput(row);
+      var label = row.querySelector(".entry-place");
+      var counted = isFilled(row) && !isDeleted(row);
+      if (counted) {
+        place += 1;
+      }
+      if (input) {
+        input.value = counted ? String(place) : "";
+      }
+      if (label) {
+        label.textContent = counted ? String(place) : "–";
+      }
+    });
+  };
+
+  EntryList.prototype.announce = function (row) {
+    var input = orderInput(row);
+    var place = input && input.value;
+    this.announcer.textContent = place
+      ? songName(row) + " is now number " + place + "."
+      : songName(row) + " moved.";
+  };
+
+  EntryList.prototype.step = function (row, direction) {
+    var rows = this.rows();
+    var index = rows.indexOf(row);
+    var neighbour = rows[index + direction];
+    if (!neighbour) {
+      return;
+    }
+    if (direction < 0) {
+      this.moveBefore(row, neighbour);
+    } else {
+      this.moveAfter(row, neighbour);
+    }
+    this.renumber();
+    this.announce(row);
+  };
+
+  EntryList.prototype.decorate = function (row) {
+    var cell = row.querySelector("td.field-order");
+    var input = orderInput(row);
+    if (!cell || !input || row.querySelector(".entry-order-controls")) {
+      return;
+    }
+    input.hidden = true;
+    var controls = document.createElement("span");
+    controls.className = "entry-order-controls";
+    controls.innerHTML =
+      '<button type="button" class="entry-drag-handle" title="Drag to move" ' +
+      'aria-label="Drag to move (or use Move up and Move down)">&#x2807;</button>' +
+      '<span class="entry-place" aria-hidden="true"></span>' +
+      '<button type="button" class="entry-move-up" aria-label="Move up" title="Move up">&#x25B2;</button>' +
+      '<button type="button" class="entry-move-down" aria-label="Move down" title="Move down">&#x25BC;</button>';
+    cell.appendChild(controls);
+
+    var list = this;
+    controls.querySelector(".entry-move-up").addEventListener("click", function (event) {
+      list.step(row, -1);
+      event.currentTarget.focus(); // moving a row in the DOM drops the focus
+    });
+    controls.querySelector(".entry-move-down").addEventListener("click", function (event) {
+      list.step(row, 1);
+      event.currentTarget.focus();
+    });
+    var handle = controls.querySelector(".entry-drag-handle");
+    handle.addEventListener("pointerdown", function (event) {
+      if (event.button !== 0) {
+        return;
+      }
+      event.preventDefault();
+      list.startDrag(row);
+    });
+  };
+
+  // While a row is dragged the pointer may be anywhere on the page: follow it there.
+  EntryList.prototype.startDrag = function (row) {
+    var list = this;
+    list.dragged = row;
+    row.classList.add("entry-dragging");
+    var move = function (event) {
+      event.preventDefault();
+      list.autoScroll(event.clientY);
+      list.dragOver(event.clientX, event.clientY);
+    };
+    var drop = function () {
+      document.removeEventListener("pointermove", move);
+      document.removeEventListener("pointerup", drop);
+      document.removeEventListener("pointercancel", drop);
+      list.dragged = null;
+      row.classList.remove("entry-dragging");
+      list.renumber();
+      list.announce(row);
+    };
+    document.addEventListener("pointermove", move);
+    document.addEventListener("pointerup", drop);
+    document.addEventListener("pointercancel", drop);
+  };
+
+  // Near the top or bottom edge, scroll, so a row can go where the screen does not reach.
+  EntryList.prototype.autoScroll = function (y) {
+    var edge = 48;
+    if (y < edge) {
+      window.scrollBy(0, -24);
+    } else if (y > window.innerHeight - edge) {
+      window.scrollBy(0, 24);
+    }
+  };
+
+  EntryList.prototype.dragOver = function (x, y) {
+    var element = document.elementFromPoint(x, y);
+    var over = element && element.closest("tr");
+    if (!over || over.parentNode !== this.tbody || over === this.dragged) {
+      return;
+    }
+    if (over.classList.contains("row-form-errors")) {
+      over = over.nextElementSibling;
+    }
+    if (!over || !over.classList.contains("form-row") || over.classList.contains("empty-form")) {
+      return;
+    }
+    var box = over.getBoundingClientRect();
+    if (y < box.top + box.height / 2) {
+      this.moveBefore(this.dragged, over);
+    } else {
+      this.moveAfter(this.dragged, over);
+    }
+  };
+
+  // After a form error the page comes back in form order; put the rows back in the
+  // order the editor had given them.
+  EntryList.prototype.restoreGivenOrder = function () {
+    var rows = this.rows();
+    var keyed = rows.map(function (row, index) {
+      var value = parseInt((orderInput(row) || {}).value, 10);
+      return { row: row, index: index, order: isNaN(value) ? Infinity : value };
+    });
+    keyed.sort(function (a, b) {
+      return a.order - b.order || a.index - b.index;
+    });
+    var reference = this.tbody.querySelector("tr.empty-form");
+    var list = this;
+    keyed.forEach(function (item) {
+      list.placeBefore(item.row, reference ? list.topOf(reference) : null);
+    });
+  };
+
+  EntryList.prototype.start = function () {
+    var list = this;
+    this.group.classList.add("entry-order-enabled");
+    this.restoreGivenOrder();
+    this.rows().forEach(function (row) {
+      list.decorate(row);
+    });
+    this.renumber();
+
+    this.tbody.addEventListener("change", function () {
+      list.renumber();
+    });
+    // The song box is a select2 widget, which announces changes through jQuery only.
+    if (window.django && window.django.jQuery) {
+      window.django.jQuery(this.tbody).on("change", "select", function () {
+        list.renumber();
+      });
+    }
+    document.addEventListener("formset:added", function (event) {
+      if (list.tbody.contains(event.target)) {
+        list.decorate(event.target);
+        list.renumber();
+      }
+    });
+    document.addEventListener("formset:removed", function () {
+      list.renumber();
+    });
+    var form = this.group.closest("form");
+    if (form) {
+      form.addEventListener("submit", function () {
+        list.renumber();
+      });
+    }
+  };
+
+  function start() {
+    var group = document.querySelector(GROUP_SELECTOR);
+    if (group && group.querySelector("tbody")) {
+      new EntryList(group).start();
+    }
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+})();

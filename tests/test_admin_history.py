@@ -1,0 +1,189 @@
+"""History: every admin save is a version with who and when; an earlier one can be restored."""
+
+import pytest
+from reversion.models import Version
+
+from articles.models import Article, Entry
+from songs.models import Song
+from tests.conftest import (
+    admin_url,
+    fill_entry_rows,
+    form_data,
+    form_errors,
+    make_article,
+    make_artist,
+    make_mood,
+    make_song,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def row_of(data, song):
+    return next(
+        key.removesuffix("-song")
+        for key, value in data.items()
+        if key.endswith("-song") and value == str(song.pk)
+    )
+
+
+def entry_facts(article):
+    return [
+        (entry.position, entry.song.title, entry.commentary)
+        for entry in article.entries.select_related("song")
+    ]
+
+
+def tag_names(manager):
+    return sorted(tag.name for tag in manager.all())
+
+
+def post(client, url, data):
+    response = client.post(url, data)
+    assert response.status_code == 302, form_errors(response)
+    return response
+
+
+def versions_of(obj):
+    return Version.objects.get_for_object(obj).select_related("revision__user")
+
+
+@pytest.fixture
+def songs():
+    return {title: make_song(title) for title in ["A", "B", "C", "D"]}
+
+
+@pytest.fixture
+def first_version(editor_client, songs):
+    """An article made in the admin: A, B, C, a mood, an audience and a related pick."""
+    picked = make_article("Picked")
+    data = form_data(editor_client.get(admin_url(Article, "add")))
+    data.update(title="Rainy day songs", moods="Tear-jerking", audiences="Students")
+    fill_entry_rows(data, [songs["A"], songs["B"], songs["C"]], first_index=0)
+    data.update(
+        {
+            "pick_links-TOTAL_FORMS": "1",
+            "pick_links-0-position": "1",
+            "pick_links-0-to_article": str(picked.pk),
+        }
+    )
+    post(editor_client, admin_url(Article, "add"), data)
+    article = Article.objects.get(title="Rainy day songs")
+    return article, versions_of(article).get()
+
+
+def test_every_admin_save_is_recorded_with_who_and_when(editor_client, editor, first_version):
+    article, version = first_version
+    assert version.revision.user == editor
+    assert version.revision.date_created is not None
+    page = editor_client.get(admin_url(article, "history")).content.decode()
+    assert editor.username in page
+    assert admin_url(Article, "revision", article.pk, version.pk) in page
+
+
+def test_restoring_an_earlier_version_brings_back_entries_tags_and_picks(
+    editor_client, songs, first_version
+):
+    article, version = first_version
+    before = entry_facts(article)
+    assert [title for _, title, _ in before] == ["A", "B", "C"]
+
+    # The second version: C moved to the top, B deleted, A rewritten, D added,
+    # other tags, the pick removed.
+    data = form_data(editor_client.get(admin_url(article)))
+    data[f"{row_of(data, songs['C'])}-order"] = "1"
+    data[f"{row_of(data, songs['A'])}-order"] = "2"
+    data[f"{row_of(data, songs['A'])}-commentary"] = "Rewritten."
+    data[f"{row_of(data, songs['B'])}-DELETE"] = "on"
+    fill_entry_rows(data, [songs["D"]])
+    data.update(moods="Uplifting", audiences="", **{"pick_links-0-DELETE": "on"})
+    post(editor_client, admin_url(article), data)
+    assert [title for _, title, _ in entry_facts(article)] == ["C", "A", "D"]
+    assert tag_names(article.moods) == ["Uplifting"]
+    assert not article.pick_links.exists()
+
+    url = admin_url(Article, "revision", article.pk, version.pk)
+    page = editor_client.get(url)
+    assert page.status_code == 200
+    post(editor_client, url, form_data(page))
+
+    article.refresh_from_db()
+    assert entry_facts(article) == before
+    assert tag_names(article.moods) == ["Tear-jerking"]
+    assert tag_names(article.audiences) == ["Students"]
+    assert [pick.to_article.title for pick in article.pick_links.all()] == ["Picked"]
+    assert not Entry.objects.filter(song=songs["D"]).exists()
+    assert versions_of(article).count() == 3
+
+
+def test_restoring_a_swapped_order_puts_it_back(editor_client, songs):
+    # Two entries that swapped places each hold the other's old position: a plain
+    # restore would wait on the unique (article, position) constraint forever.
+    article = make_article(published=False)
+    data = form_data(editor_client.get(admin_url(article)))
+    fill_entry_rows(data, [songs["A"], songs["B"]], first_index=0)
+    post(editor_client, admin_url(article), data)
+    version = versions_of(article).get()
+
+    data = form_data(editor_client.get(admin_url(article)))
+    data[f"{row_of(data, songs['A'])}-order"] = "2"
+    data[f"{row_of(data, songs['B'])}-order"] = "1"
+    post(editor_client, admin_url(article), data)
+    assert [title for _, title, _ in entry_facts(article)] == ["B", "A"]
+
+    url = admin_url(Article, "revision", article.pk, version.pk)
+    post(editor_client, url, form_data(editor_client.get(url)))
+    assert [title for _, title, _ in entry_facts(article)] == ["A", "B"]
+
+
+def test_looking_at_an_earlier_version_changes_nothing(editor_client, songs, first_version):
+    article, version = first_version
+    data = form_data(editor_client.get(admin_url(article)))
+    data[f"{row_of(data, songs['C'])}-order"] = "1"
+    data[f"{row_of(data, songs['A'])}-order"] = "2"
+    data[f"{row_of(data, songs['B'])}-order"] = "3"
+    data["moods"] = "Uplifting"
+    post(editor_client, admin_url(article), data)
+    now = entry_facts(article)
+
+    page = editor_client.get(admin_url(Article, "revision", article.pk, version.pk))
+    assert page.status_code == 200
+    shown = form_data(page)
+    assert shown["moods"] == "Tear-jerking"  # the page shows the old version...
+    assert entry_facts(article) == now  # ...and the article is untouched
+    assert tag_names(article.moods) == ["Uplifting"]
+
+
+def test_restoring_a_song_brings_back_its_moods(editor_client):
+    artist = make_artist("Aimyon")
+    make_mood("Nostalgic")
+    data = form_data(editor_client.get(admin_url(Song, "add")))
+    data.update(title="Marigold", artist=str(artist.pk), moods="Nostalgic, Summer")
+    post(editor_client, admin_url(Song, "add"), data)
+    song = Song.objects.get(title="Marigold")
+    version = versions_of(song).get()
+
+    data = form_data(editor_client.get(admin_url(song)))
+    data.update(moods="Uplifting", title="Marigold (live)")
+    post(editor_client, admin_url(song), data)
+    assert tag_names(song.moods) == ["Uplifting"]
+
+    url = admin_url(Song, "revision", song.pk, version.pk)
+    post(editor_client, url, form_data(editor_client.get(url)))
+    song.refresh_from_db()
+    assert song.title == "Marigold"
+    assert tag_names(song.moods) == ["Nostalgic", "Summer"]
+
+
+def test_a_deleted_article_can_be_recovered_with_its_entries(editor_client, songs, first_version):
+    article, _ = first_version
+    before = entry_facts(article)
+    response = editor_client.post(admin_url(article, "delete"), {"post": "yes"})
+    assert response.status_code == 302
+    assert not Article.objects.filter(title="Rainy day songs").exists()
+
+    deleted = Version.objects.get_deleted(Article).get(object_repr="Rainy day songs")
+    url = admin_url(Article, "recover", deleted.pk)
+    post(editor_client, url, form_data(editor_client.get(url)))
+    restored = Article.objects.get(title="Rainy day songs")
+    assert entry_facts(restored) == before
