@@ -1,0 +1,105 @@
+"""The reader's site in a real browser: phone layout, click-to-load video, accessibility."""
+
+from io import StringIO
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from django.core.management import call_command
+from playwright.sync_api import Page, expect
+
+from articles.models import Article
+from songs.models import Song
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+DEMO_ARTICLE = "/articles/songs-for-when-you-want-to-cry/"
+WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+
+
+@pytest.fixture
+def demo():
+    call_command("load_demo", stdout=StringIO())
+    song = Song.objects.get(slug="sparkle")
+    song.video_url = "https://www.youtube.com/watch?v=a2GujJZfXpg"
+    song.save()
+
+
+def third_party_requests(page: Page, live_server):
+    """Every request the page makes to a host other than the test server."""
+    seen = []
+    page.on(
+        "request",
+        lambda request: (
+            None if request.url.startswith(live_server.url) else seen.append(request.url)
+        ),
+    )
+    return seen
+
+
+def test_video_loads_nothing_from_youtube_until_the_reader_clicks(page: Page, live_server, demo):
+    outside = third_party_requests(page, live_server)
+    page.goto(live_server.url + DEMO_ARTICLE)
+    page.wait_for_load_state("networkidle")
+    assert outside == []
+    assert page.locator("iframe").count() == 0
+
+    page.get_by_role("link", name="Play the video: Sparkle").click()
+
+    player = page.locator("iframe")
+    expect(player).to_have_count(1)
+    assert player.get_attribute("src").startswith("https://www.youtube-nocookie.com/embed/")
+
+
+def test_article_fits_a_phone_screen(page: Page, live_server, demo):
+    page.set_viewport_size({"width": 375, "height": 800})
+    page.goto(live_server.url + DEMO_ARTICLE)
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0
+    expect(page.locator(".entry")).to_have_count(7)
+
+
+def test_keyboard_reaches_the_content_first(page: Page, live_server, demo):
+    page.goto(live_server.url + DEMO_ARTICLE)
+    page.keyboard.press("Tab")
+    skip = page.get_by_role("link", name="Skip to content")
+    expect(skip).to_be_focused()
+    expect(skip).to_be_in_viewport()
+
+
+READER_PAGES = [
+    "/",
+    "/articles/",
+    DEMO_ARTICLE,
+    "/artists/",
+    "/artists/kenshi-yonezu/",
+    "/songs/sparkle/",
+    "/moods/tearjerker/",
+    "/audiences/women-40s/",
+    "/search/?q=yonezu",
+    "/ja/",
+    "/ja" + DEMO_ARTICLE,
+    "/ja/search/?q=%E7%B1%B3%E6%B4%A5",
+]
+
+
+@pytest.mark.parametrize("path", READER_PAGES)
+def test_reader_pages_pass_axe_wcag_aa(page: Page, live_server, demo, path):
+    page.goto(live_server.url + path)
+    results = Axe().run(page, options=WCAG_AA)
+    assert results.violations_count == 0, results.generate_report()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_article_passes_axe_in_light_and_dark_mode(page: Page, live_server, demo, scheme):
+    page.emulate_media(color_scheme=scheme)
+    page.goto(live_server.url + DEMO_ARTICLE)
+    results = Axe().run(page, options=WCAG_AA)
+    assert results.violations_count == 0, results.generate_report()
+
+
+def test_draft_is_not_found_by_a_reader(page: Page, live_server, demo):
+    Article.objects.filter(slug="songs-for-when-you-want-to-cry").update(status="draft")
+    response = page.goto(live_server.url + DEMO_ARTICLE)
+    assert response.status == 404
+    expect(page.get_by_role("heading", level=1)).to_have_text("Page not found")
