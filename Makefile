@@ -31,6 +31,7 @@ messages: $(VENV)/.installed-test
 run: $(VENV)/.installed-app $(MO_FILES)
 	$(DEV) $(BIN)/python manage.py migrate --noinput
 	$(DEV) $(BIN)/python manage.py load_demo
+	$(DEV) $(BIN)/python manage.py createinitialrevisions -v0 --comment "Demo content"
 	$(DEV) $(BIN)/python manage.py create_editor
 	$(DEV) $(BIN)/python manage.py runserver 127.0.0.1:8000
 

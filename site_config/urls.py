@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
+from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, register_converter
@@ -57,3 +58,7 @@ urlpatterns += i18n_patterns(
     path("", include("songs.urls")),
     prefix_default_language=False,
 )
+
+if settings.DEBUG:
+    # `make run` serves uploads itself; in production the web server or object storage does.
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
