@@ -1,6 +1,8 @@
 from dataclasses import replace
 from urllib.parse import urlencode
 
+from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import Count, OuterRef, Subquery
 from django.http import Http404
@@ -60,6 +62,15 @@ class ArticleListView(ListView):
         return context
 
 
+def preview_user(request):
+    """Whose rights decide whether drafts show. A reader without a session cookie cannot
+    be an editor: answering without touching the session keeps `Vary: Cookie` off the
+    page, so shared caches and CDNs keep one copy for every reader."""
+    if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+        return AnonymousUser()
+    return request.user
+
+
 class KnownCountPaginator(Paginator):
     """A Paginator told the total up front, so it need not run a COUNT query."""
 
@@ -77,7 +88,7 @@ class ArticleDetailView(ListView):
     @cached_property
     def article(self):
         articles = (
-            Article.objects.visible_to(self.request.user)
+            Article.objects.visible_to(preview_user(self.request))
             .annotate(entry_count=Count("entries"))
             .select_related("author")
             .with_facets()

@@ -67,3 +67,10 @@ def test_signed_in_editors_are_never_served_from_the_cache(admin_client):
     with CaptureQueriesContext(connection) as queries:
         admin_client.get(article.get_absolute_url())
     assert len(queries) > 3  # rendered afresh: session, user, article, entries, ...
+
+
+def test_anonymous_pages_do_not_vary_on_cookie(client):
+    # A CDN keeps one copy per Vary value: Cookie would make every reader a cache miss.
+    article = make_article()
+    for url in ["/", "/articles/", article.get_absolute_url(), "/feed/"]:
+        assert "Cookie" not in client.get(url).get("Vary", ""), url
