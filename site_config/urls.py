@@ -13,6 +13,8 @@ from songs.sitemaps import ArtistSitemap, AudienceSitemap, MoodSitemap, SongSite
 
 register_converter(UnicodeSlugConverter, "uslug")
 
+handler500 = "site_config.errors.server_error"
+
 # Classes, not instances: the sitemap views make one per request, since a Sitemap
 # keeps state (latest_lastmod) while it renders.
 SITEMAPS = {
