@@ -151,8 +151,8 @@ def japanese_catalog(domain):
 
 
 # The catalogs and how many messages each holds at least: templates and Python
-# (the reader's site and the admin).
-CATALOGS = [("django", 200)]
+# (the reader's site and the admin), and the admin's scripts.
+CATALOGS = [("django", 200), ("djangojs", 8)]
 
 
 @pytest.mark.parametrize(("domain", "at_least"), CATALOGS)

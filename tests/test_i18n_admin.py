@@ -97,3 +97,17 @@ def test_artist_kind_labels_are_translated(editor_client):
     assert str(Artist.Kind.SOLO.label) == "Solo artist"
     page = editor_client.get(admin_url(Artist, "changelist"), **JAPANESE).content.decode()
     assert "グループ" in page
+
+
+def test_admin_javascript_catalog_carries_our_words_in_japanese(editor_client):
+    catalog = editor_client.get(reverse("admin:jsi18n"), **JAPANESE).content.decode()
+    assert '"Move up": "\\u4e0a\\u3078"' in catalog  # 上へ
+    assert "%(count)s\\u6587\\u5b57" in catalog  # %(count)s文字
+    assert "Move up" not in editor_client.get(reverse("admin:jsi18n")).content.decode()
+
+
+def test_the_catalog_loads_before_our_admin_scripts(editor_client):
+    page = editor_client.get(admin_url(Article, "add")).content.decode()
+    catalog = page.index(reverse("admin:jsi18n"))
+    assert catalog < page.index("admin_ext/entry_order.js")
+    assert catalog < page.index("admin_ext/character_count.js")
