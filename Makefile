@@ -19,14 +19,19 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -e ".[test,postgres,redis,browser]"
 	touch $@ $(VENV)/.installed-app
 
-# Translations are compiled from the .po files on every build (polib: no gettext needed).
-MO_FILES := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/django.po))
+# Translations are compiled from the .po files on every build (polib: no gettext needed):
+# django.po for templates and Python, djangojs.po for the admin's scripts.
+MO_FILES := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/*.po))
 
 locale/%.mo: locale/%.po $(VENV)/.installed-app
 	$(BIN)/python -c "import polib, sys; polib.pofile(sys.argv[1]).save_as_mofile(sys.argv[2])" $< $@
 
+# Needs GNU gettext (xgettext, msgmerge); only to update the .po files, not to build.
 messages: $(VENV)/.installed-test
-	$(BIN)/python manage.py makemessages -l ja --ignore=.venv --ignore=tests --ignore=staticfiles
+	$(DEV) $(BIN)/python manage.py makemessages -l ja \
+		--ignore=.venv --ignore=tests --ignore=staticfiles --ignore=bench
+	$(DEV) $(BIN)/python manage.py makemessages -d djangojs -l ja \
+		--ignore=.venv --ignore=staticfiles --ignore=node_modules
 
 run: $(VENV)/.installed-app $(MO_FILES)
 	$(DEV) $(BIN)/python manage.py migrate --noinput

@@ -5,6 +5,9 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Count, F
 from django.utils import timezone
+from django.utils.text import format_lazy
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, pgettext
 from reversion import add_to_revision
 
 from articles.admin_forms import (
@@ -151,11 +154,15 @@ def save_entry_formset(article, formset):
 
 
 class PublicationFilter(admin.SimpleListFilter):
-    title = "status"
+    title = gettext_lazy("status")
     parameter_name = "publication"
 
     def lookups(self, request, model_admin):
-        return [("draft", "Draft"), ("scheduled", "Scheduled"), ("live", "Published (live)")]
+        return [
+            ("draft", _("Draft")),
+            ("scheduled", _("Scheduled")),
+            ("live", _("Published (live)")),
+        ]
 
     def queryset(self, request, queryset):
         choice = self.value()
@@ -189,10 +196,10 @@ class ArticleAdmin(TagSuggestionsMixin, VersionedAdmin):
     readonly_fields = ["publication_state"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "lead", "intro", "author", "loaded_version"]}),
-        ("Publishing", {"fields": ["status", "published_at", "publication_state"]}),
-        ("Hero image", {"fields": ["hero_image", "hero_alt"]}),
-        ("Tags", {"fields": ["moods", "audiences"]}),
-        ("Display", {"fields": ["entries_per_page"]}),
+        (gettext_lazy("Publishing"), {"fields": ["status", "published_at", "publication_state"]}),
+        (gettext_lazy("Hero image"), {"fields": ["hero_image", "hero_alt"]}),
+        (gettext_lazy("Tags"), {"fields": ["moods", "audiences"]}),
+        (gettext_lazy("Display"), {"fields": ["entries_per_page"]}),
     ]
 
     class Media:
@@ -233,38 +240,48 @@ class ArticleAdmin(TagSuggestionsMixin, VersionedAdmin):
             super().get_queryset(request).annotate(entry_count=Count("entries", distinct=True))
         )
 
-    @admin.display(description="status", ordering="status")
+    @admin.display(description=gettext_lazy("status"), ordering="status")
     def publication_status(self, article):
         if article.status == Article.Status.DRAFT:
-            return "Draft"
-        return "Scheduled" if article.is_scheduled else "Published"
+            return _("Draft")
+        return _("Scheduled") if article.is_scheduled else _("Published")
 
-    @admin.display(description=f"schedule ({settings.TIME_ZONE})", ordering="published_at")
+    @admin.display(
+        description=format_lazy("{} ({})", gettext_lazy("schedule"), settings.TIME_ZONE),
+        ordering="published_at",
+    )
     def schedule(self, article):
         if article.published_at is None:
             return "—"
-        when = site_time(article.published_at, name_zone=False)
+        when = {"when": site_time(article.published_at, name_zone=False)}
         if article.status == Article.Status.DRAFT:
-            return f"Not published (time set: {when})"
-        return f"Scheduled for {when}" if article.is_scheduled else f"Since {when}"
+            return _("Not published (time set: %(when)s)") % when
+        if article.is_scheduled:
+            return _("Scheduled for %(when)s") % when
+        return _("Since %(when)s") % when
 
-    @admin.display(description="entries", ordering="entry_count")
+    @admin.display(description=gettext_lazy("entries"), ordering="entry_count")
     def entry_count(self, article):
         return article.entry_count
 
-    @admin.display(description=f"last change ({settings.TIME_ZONE})", ordering="updated_at")
+    @admin.display(
+        description=format_lazy("{} ({})", gettext_lazy("last change"), settings.TIME_ZONE),
+        ordering="updated_at",
+    )
     def last_change(self, article):
-        return site_time(article.updated_at, "j M Y, H:i", name_zone=False)
+        # Translators: Django date format characters, as for "admin date and time".
+        pattern = pgettext("admin date and time, no weekday", "j M Y, H:i")
+        return site_time(article.updated_at, pattern, name_zone=False)
 
-    @admin.display(description="what readers see")
+    @admin.display(description=gettext_lazy("what readers see"))
     def publication_state(self, article):
         if article.pk is None:
-            return "Draft: readers cannot see it."
+            return _("Draft: readers cannot see it.")
         return describe_publication(article)
 
     # --- Publishing actions ------------------------------------------------------
 
-    @admin.action(description="Publish now", permissions=["publish"])
+    @admin.action(description=gettext_lazy("Publish now"), permissions=["publish"])
     def publish_now(self, request, queryset):
         now = timezone.now()
         published = []
@@ -281,13 +298,14 @@ class ArticleAdmin(TagSuggestionsMixin, VersionedAdmin):
             published.append(article)
         self.message_user(
             request,
-            f"Published {len(published)} article(s): readers can see them now."
+            _("Published %(count)s article(s): readers can see them now.")
+            % {"count": len(published)}
             if published
-            else "Nothing to publish: the selected articles were already live.",
+            else _("Nothing to publish: the selected articles were already live."),
             messages.SUCCESS if published else messages.WARNING,
         )
 
-    @admin.action(description="Unpublish (back to draft)", permissions=["publish"])
+    @admin.action(description=gettext_lazy("Unpublish (back to draft)"), permissions=["publish"])
     def unpublish(self, request, queryset):
         withdrawn = []
         for article in queryset.exclude(status=Article.Status.DRAFT):
@@ -297,9 +315,10 @@ class ArticleAdmin(TagSuggestionsMixin, VersionedAdmin):
             withdrawn.append(article)
         self.message_user(
             request,
-            f"Unpublished {len(withdrawn)} article(s): readers no longer see them."
+            _("Unpublished %(count)s article(s): readers no longer see them.")
+            % {"count": len(withdrawn)}
             if withdrawn
-            else "Nothing to unpublish: the selected articles were already drafts.",
+            else _("Nothing to unpublish: the selected articles were already drafts."),
             messages.SUCCESS if withdrawn else messages.WARNING,
         )
 
@@ -315,8 +334,8 @@ class ArticleAdmin(TagSuggestionsMixin, VersionedAdmin):
         if obj.is_scheduled:
             self.message_user(
                 request,
-                f"“{obj}” is scheduled for {site_time(obj.published_at)}. "
-                "It goes live by itself then.",
+                _("“%(article)s” is scheduled for %(when)s. It goes live by itself then.")
+                % {"article": obj, "when": site_time(obj.published_at)},
                 messages.INFO,
             )
 
@@ -331,7 +350,7 @@ class ArticleAdmin(TagSuggestionsMixin, VersionedAdmin):
         if request.method == "GET" and article and not article_is_open_to(request.user, article):
             self.message_user(
                 request,
-                "This article is published or scheduled: only an editor can change it.",
+                _("This article is published or scheduled: only an editor can change it."),
                 messages.INFO,
             )
         return super().change_view(request, object_id, form_url, extra_context)

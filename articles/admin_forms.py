@@ -9,18 +9,24 @@ from django.core.exceptions import ValidationError
 from django.utils import dateformat, timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, pgettext
 
 from articles.models import Article, Entry
 
-LOCKED_MESSAGE = (
+LOCKED_MESSAGE = gettext_lazy(
     "Only an editor can publish, schedule or unpublish an article, or change one that is "
     "published or scheduled. Keep it a draft and ask an editor to publish it."
 )
 
 
-def site_time(moment, pattern="D j M Y, H:i", name_zone=True):
+def site_time(moment, pattern=None, name_zone=True):
     """`moment` as the newsroom reads it: in the site's time zone, named unless the
     column header names it already."""
+    if pattern is None:
+        # Translators: Django date format characters (the "date" template filter);
+        # letters that are not format characters must be escaped with a backslash.
+        pattern = pgettext("admin date and time", "D j M Y, H:i")
     text = dateformat.format(timezone.localtime(moment, ZoneInfo(settings.TIME_ZONE)), pattern)
     return f"{text} ({settings.TIME_ZONE})" if name_zone else text
 
@@ -28,10 +34,11 @@ def site_time(moment, pattern="D j M Y, H:i", name_zone=True):
 def describe_publication(article):
     """ "Draft", "Scheduled for …" or "Published since …", in the site's time zone."""
     if article.status != Article.Status.PUBLISHED or article.published_at is None:
-        return "Draft: readers cannot see it."
+        return _("Draft: readers cannot see it.")
+    when = site_time(article.published_at)
     if article.is_scheduled:
-        return f"Scheduled for {site_time(article.published_at)}. It goes live by itself then."
-    return f"Published since {site_time(article.published_at)}."
+        return _("Scheduled for %(when)s. It goes live by itself then.") % {"when": when}
+    return _("Published since %(when)s.") % {"when": when}
 
 
 class SiteTimeSplitDateTime(AdminSplitDateTime):
@@ -41,10 +48,9 @@ class SiteTimeSplitDateTime(AdminSplitDateTime):
         boxes = super().render(name, value, attrs, renderer)
         offset = timezone.localtime(timezone.now(), ZoneInfo(settings.TIME_ZONE)).strftime("%z")
         note = format_html(
-            '<span class="site-time-zone">{} time (UTC{}:{})</span>',
-            settings.TIME_ZONE,
-            offset[:3],
-            offset[3:],
+            '<span class="site-time-zone">{}</span>',
+            _("%(zone)s time (UTC%(offset)s)")
+            % {"zone": settings.TIME_ZONE, "offset": f"{offset[:3]}:{offset[3:]}"},
         )
         return mark_safe(f"{boxes}{note}")
 
@@ -90,9 +96,11 @@ class ArticleAdminForm(forms.ModelForm):
         stored = self.instance.updated_at
         if self.instance.pk and loaded and stored and loaded != stored.isoformat():
             raise ValidationError(
-                "Someone else saved this article at %(when)s, after you opened it. "
-                "Saving now would undo their changes, so nothing was saved. Copy what you "
-                "changed, reload the page to see their version, and make your changes again.",
+                _(
+                    "Someone else saved this article at %(when)s, after you opened it. "
+                    "Saving now would undo their changes, so nothing was saved. Copy what you "
+                    "changed, reload the page to see their version, and make your changes again."
+                ),
                 code="stale_version",
                 params={"when": site_time(stored, "H:i:s")},
             )
@@ -106,7 +114,12 @@ class EntryInlineForm(forms.ModelForm):
     The drag-and-drop script (static/admin_ext/entry_order.js) fills `order` from the
     rows' order on the page; without the script, the editor types the numbers."""
 
-    order = forms.IntegerField(required=False, min_value=1, help_text="Empty: the end of the list.")
+    order = forms.IntegerField(
+        label=gettext_lazy("Order"),
+        required=False,
+        min_value=1,
+        help_text=gettext_lazy("Empty: the end of the list."),
+    )
 
     class Meta:
         model = Entry
@@ -144,8 +157,10 @@ class EntryInlineFormSet(forms.BaseInlineFormSet):
                 form.add_error(
                     "song",
                     ValidationError(
-                        "“%(song)s” is already in this list, at number %(first)s. "
-                        "Choose another song or delete this row.",
+                        _(
+                            "“%(song)s” is already in this list, at number %(first)s. "
+                            "Choose another song or delete this row."
+                        ),
                         code="duplicate_song",
                         params={"song": song, "first": first},
                     ),
@@ -158,8 +173,10 @@ class EntryInlineFormSet(forms.BaseInlineFormSet):
             raise ValidationError(
                 [
                     ValidationError(
-                        "“%(song)s” is in the list twice (numbers %(first)s and %(row)s). "
-                        "A song can be in an article only once.",
+                        _(
+                            "“%(song)s” is in the list twice (numbers %(first)s and %(row)s). "
+                            "A song can be in an article only once."
+                        ),
                         code="duplicate_song",
                         params={"song": song, "first": first, "row": row},
                     )

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
@@ -67,22 +68,25 @@ class ArticleQuerySet(models.QuerySet):
 
 class Article(WithFacets, Timestamped):
     class Status(models.TextChoices):
-        DRAFT = "draft", "Draft"
-        PUBLISHED = "published", "Published"
+        DRAFT = "draft", _("Draft")
+        PUBLISHED = "published", _("Published")
 
-    title = models.CharField(max_length=250)
-    slug = models.SlugField(max_length=120, unique=True, blank=True)
-    lead = models.TextField(blank=True, help_text="One or two sentences: lists, feeds and cards.")
+    title = models.CharField(_("title"), max_length=250)
+    slug = models.SlugField(_("slug"), max_length=120, unique=True, blank=True)
+    lead = models.TextField(
+        _("lead"), blank=True, help_text=_("One or two sentences: lists, feeds and cards.")
+    )
     intro = models.TextField(
-        blank=True, help_text="Markdown: paragraphs, *emphasis*, links, lists."
+        _("intro"), blank=True, help_text=_("Markdown: paragraphs, *emphasis*, links, lists.")
     )
     intro_html = models.TextField(blank=True, editable=False)
     hero_image = models.ImageField(
+        _("hero image"),
         upload_to=RandomImageName("articles", "hero_image"),
         blank=True,
         validators=[validate_image],
     )
-    hero_alt = models.CharField("hero image alt text", max_length=250, blank=True)
+    hero_alt = models.CharField(_("hero image alt text"), max_length=250, blank=True)
     hero_renditions = models.JSONField(default=dict, blank=True, editable=False)
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -90,19 +94,28 @@ class Article(WithFacets, Timestamped):
         null=True,
         blank=True,
         related_name="articles",
+        verbose_name=_("author"),
     )
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
+    )
     published_at = models.DateTimeField(
+        _("published at"),
         null=True,
         blank=True,
-        help_text="Readers see the article from this moment, once the status is Published. "
-        "A future time schedules it; no other step is needed.",
+        help_text=_(
+            "Readers see the article from this moment, once the status is Published. "
+            "A future time schedules it; no other step is needed."
+        ),
     )
     moods = TaggableManager(
-        "moods", through="articles.TaggedArticleMood", related_name="articles", blank=True
+        _("moods"), through="articles.TaggedArticleMood", related_name="articles", blank=True
     )
     audiences = TaggableManager(
-        "audiences", through="articles.TaggedArticleAudience", related_name="articles", blank=True
+        _("audiences"),
+        through="articles.TaggedArticleAudience",
+        related_name="articles",
+        blank=True,
     )
     related_picks = models.ManyToManyField(
         "self",
@@ -112,7 +125,9 @@ class Article(WithFacets, Timestamped):
         related_name="picked_by",
     )
     entries_per_page = models.PositiveSmallIntegerField(
-        default=10, help_text="How many songs each page of the article shows."
+        _("entries per page"),
+        default=10,
+        help_text=_("How many songs each page of the article shows."),
     )
     search_text = models.TextField(blank=True, editable=False)
 
@@ -120,8 +135,10 @@ class Article(WithFacets, Timestamped):
 
     class Meta:
         ordering = ["-published_at", "-pk"]
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
         permissions = [
-            ("publish_article", "Can publish, schedule and unpublish articles"),
+            ("publish_article", _("Can publish, schedule and unpublish articles")),
         ]
         constraints = [
             models.CheckConstraint(
@@ -159,7 +176,10 @@ class Article(WithFacets, Timestamped):
     def clean(self):
         require_alt_text(self.hero_image, self.hero_alt, "hero_alt")
         if not 1 <= (self.entries_per_page or 0) <= 100:
-            raise ValidationError({"entries_per_page": "Choose between 1 and 100 songs a page."})
+            raise ValidationError(
+                {"entries_per_page": _("Choose between 1 and 100 songs a page.")},
+                code="entries_per_page_range",
+            )
 
     def save(self, *args, **kwargs):
         self.title = strip_control_characters(self.title).strip()
@@ -192,22 +212,35 @@ class Article(WithFacets, Timestamped):
 
 
 class TaggedArticleMood(TaggedItemBase):
-    tag = models.ForeignKey(Mood, on_delete=models.CASCADE, related_name="article_links")
-    content_object = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="mood_links")
+    tag = models.ForeignKey(
+        Mood, on_delete=models.CASCADE, related_name="article_links", verbose_name=_("mood")
+    )
+    content_object = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="mood_links", verbose_name=_("article")
+    )
 
     class Meta:
+        verbose_name = _("article's mood")
+        verbose_name_plural = _("articles' moods")
         constraints = [
             models.UniqueConstraint(fields=["content_object", "tag"], name="unique_article_mood")
         ]
 
 
 class TaggedArticleAudience(TaggedItemBase):
-    tag = models.ForeignKey(Audience, on_delete=models.CASCADE, related_name="article_links")
+    tag = models.ForeignKey(
+        Audience, on_delete=models.CASCADE, related_name="article_links", verbose_name=_("audience")
+    )
     content_object = models.ForeignKey(
-        Article, on_delete=models.CASCADE, related_name="audience_links"
+        Article,
+        on_delete=models.CASCADE,
+        related_name="audience_links",
+        verbose_name=_("article"),
     )
 
     class Meta:
+        verbose_name = _("article's audience")
+        verbose_name_plural = _("articles' audiences")
         constraints = [
             models.UniqueConstraint(
                 fields=["content_object", "tag"], name="unique_article_audience"
@@ -218,16 +251,18 @@ class TaggedArticleAudience(TaggedItemBase):
 class RelatedPick(models.Model):
     """An editor's hand-picked related article, shown before the computed ones."""
 
-    from_article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="pick_links")
-    to_article = models.ForeignKey(
-        Article, on_delete=models.CASCADE, related_name="+", verbose_name="related article"
+    from_article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="pick_links", verbose_name=_("article")
     )
-    position = models.PositiveIntegerField(default=0)
+    to_article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="+", verbose_name=_("related article")
+    )
+    position = models.PositiveIntegerField(_("position"), default=0)
 
     class Meta:
         ordering = ["position", "pk"]
-        verbose_name = "related article (picked)"
-        verbose_name_plural = "related articles (picked)"
+        verbose_name = _("related article (picked)")
+        verbose_name_plural = _("related articles (picked)")
         constraints = [
             models.UniqueConstraint(fields=["from_article", "to_article"], name="unique_pick"),
             models.CheckConstraint(
@@ -240,22 +275,33 @@ class RelatedPick(models.Model):
 
     def clean(self):
         if self.from_article_id and self.from_article_id == self.to_article_id:
-            raise ValidationError({"to_article": "An article cannot be related to itself."})
+            raise ValidationError(
+                {"to_article": _("An article cannot be related to itself.")}, code="pick_self"
+            )
 
 
 class Entry(models.Model):
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="entries")
-    song = models.ForeignKey(Song, on_delete=models.PROTECT, related_name="entries")
-    position = models.PositiveIntegerField(help_text="1 is the top of the list.")
-    commentary = models.TextField(blank=True, help_text="Markdown: paragraphs, *emphasis*, links.")
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="entries", verbose_name=_("article")
+    )
+    song = models.ForeignKey(
+        Song, on_delete=models.PROTECT, related_name="entries", verbose_name=_("song")
+    )
+    position = models.PositiveIntegerField(_("position"), help_text=_("1 is the top of the list."))
+    commentary = models.TextField(
+        _("commentary"), blank=True, help_text=_("Markdown: paragraphs, *emphasis*, links.")
+    )
     commentary_html = models.TextField(blank=True, editable=False)
     added_at = models.DateTimeField(
-        default=timezone.now, help_text="The entry shows NEW! for a while after this moment."
+        _("added at"),
+        default=timezone.now,
+        help_text=_("The entry shows NEW! for a while after this moment."),
     )
 
     class Meta:
         ordering = ["position"]
-        verbose_name_plural = "entries"
+        verbose_name = _("entry")
+        verbose_name_plural = _("entries")
         constraints = [
             models.UniqueConstraint(fields=["article", "song"], name="song_once_per_article"),
             models.UniqueConstraint(fields=["article", "position"], name="unique_entry_position"),

@@ -68,8 +68,9 @@ MIDDLEWARE = [
     "django.middleware.http.ConditionalGetMiddleware",
     "articles.cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    # Language from the URL: English at the root, Japanese under /ja/.
-    "django.middleware.locale.LocaleMiddleware",
+    # Language from the URL: English at the root, Japanese under /ja/; the admin's from
+    # the editor's browser (Accept-Language).
+    "site_config.languages.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

@@ -7,6 +7,8 @@ from django.db.models import Count
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 from taggit.forms import TagField, TagWidget
@@ -44,10 +46,11 @@ class TagSuggestionWidget(TagWidget):
         # Hidden until tag_suggestions.js wires the buttons up.
         return format_html(
             '<div class="tag-field">{}<div class="tag-suggestions" data-for="{}" hidden>'
-            '<p class="tag-suggestions-label">Existing {}: click to add</p><ul>{}</ul></div></div>',
+            '<p class="tag-suggestions-label">{}</p><ul>{}</ul></div></div>',
             box,
             (attrs or {}).get("id", ""),
-            self.tag_model._meta.verbose_name_plural,
+            _("Existing %(tags)s: click to add")
+            % {"tags": self.tag_model._meta.verbose_name_plural},
             buttons,
         )
 
@@ -124,8 +127,11 @@ class VersionedAdmin(CheckedAutocompleteMixin, VersionAdmin):
             return None
         messages.error(
             request,
-            "This version cannot be restored: it points at things deleted since "
-            f"({'; '.join(missing)}). Recover them first, or choose another version.",
+            _(
+                "This version cannot be restored: it points at things deleted since "
+                "(%(missing)s). Recover them first, or choose another version."
+            )
+            % {"missing": "; ".join(missing)},
         )
         return redirect(back_to)
 
@@ -149,7 +155,7 @@ class VocabularyTagField(TagField):
         too_long = [name for name in names if len(name) > self.max_name_length]
         if too_long:
             raise ValidationError(
-                "A name can be at most %(limit)s characters: “%(name)s…” is longer.",
+                _("A name can be at most %(limit)s characters: “%(name)s…” is longer."),
                 code="tag_name_too_long",
                 params={"limit": self.max_name_length, "name": too_long[0][:30]},
             )
@@ -177,8 +183,8 @@ class ArtistAdmin(VersionedAdmin):
     readonly_fields = ["photo_preview"]
     fieldsets = [
         (None, {"fields": ["name", "slug", "sort_name", "aliases", "kind"]}),
-        ("Photo", {"fields": ["photo", "photo_preview", "photo_alt"]}),
-        ("About", {"fields": ["bio", "official_url"]}),
+        (gettext_lazy("Photo"), {"fields": ["photo", "photo_preview", "photo_alt"]}),
+        (gettext_lazy("About"), {"fields": ["bio", "official_url"]}),
     ]
 
     class Media:
@@ -189,11 +195,11 @@ class ArtistAdmin(VersionedAdmin):
             super().get_queryset(request).annotate(song_count=Count("songs"))
         )
 
-    @admin.display(description="songs", ordering="song_count")
+    @admin.display(description=gettext_lazy("songs"), ordering="song_count")
     def song_count(self, artist):
         return artist.song_count
 
-    @admin.display(description="photo")
+    @admin.display(description=gettext_lazy("photo"))
     def thumbnail(self, artist):
         if not artist.photo:
             return "—"
@@ -203,10 +209,10 @@ class ArtistAdmin(VersionedAdmin):
             artist.photo.url,
         )
 
-    @admin.display(description="current photo")
+    @admin.display(description=gettext_lazy("current photo"))
     def photo_preview(self, artist):
         if not artist.photo:
-            return "No photo yet."
+            return _("No photo yet.")
         return format_html(
             '<img class="admin-photo-preview" src="{}" alt="{}" loading="lazy">',
             artist.photo.url,
@@ -234,12 +240,12 @@ class SongAdmin(TagSuggestionsMixin, VersionedAdmin):
     fieldsets = [
         (None, {"fields": ["title", "slug", "alt_titles", "artist", "featured_artists"]}),
         (
-            "Release and tie-in",
+            gettext_lazy("Release and tie-in"),
             {"fields": ["release_date", "release_date_precision", "tie_in", "tie_in_kind"]},
         ),
-        ("Video", {"fields": ["video_url", "video_preview"]}),
-        ("Tags", {"fields": ["moods", "audiences"]}),
-        ("Articles", {"fields": ["featured_in"]}),
+        (gettext_lazy("Video"), {"fields": ["video_url", "video_preview"]}),
+        (gettext_lazy("Tags"), {"fields": ["moods", "audiences"]}),
+        (gettext_lazy("Articles"), {"fields": ["featured_in"]}),
     ]
 
     def get_queryset(self, request):
@@ -250,72 +256,75 @@ class SongAdmin(TagSuggestionsMixin, VersionedAdmin):
             .annotate(article_count=Count("entries__article", distinct=True))
         )
 
-    @admin.display(description="moods and audiences")
+    @admin.display(description=gettext_lazy("moods and audiences"))
     def tag_list(self, song):
         # Iterate the prefetched tags: taggit's names() would query again per row.
         return ", ".join(tag.name for tag in [*song.moods.all(), *song.audiences.all()])
 
-    @admin.display(description="articles", ordering="article_count")
+    @admin.display(description=gettext_lazy("articles"), ordering="article_count")
     def article_count(self, song):
         return song.article_count
 
-    @admin.display(description="preview")
+    @admin.display(description=gettext_lazy("preview"))
     def video_preview(self, song):
         video = song.video
         if video is None:
-            return "No video linked."
+            return _("No video linked.")
         if video.provider == "youtube":
             # A third-party image, shown to editors only; public pages load nothing
             # from YouTube until the reader clicks.
             return format_html(
                 '<a href="{}" target="_blank" rel="noopener noreferrer">'
                 '<img class="admin-video-thumbnail" src="https://i.ytimg.com/vi/{}/mqdefault.jpg"'
-                ' alt="Thumbnail of the linked YouTube video" width="320" height="180"'
+                ' alt="{}" width="320" height="180"'
                 ' loading="lazy" referrerpolicy="no-referrer"></a>',
                 video.watch_url,
                 video.video_id,
+                _("Thumbnail of the linked YouTube video"),
             )
         return format_html(
-            '<a href="{}" target="_blank" rel="noopener noreferrer">Watch on Vimeo ({})</a>',
+            '<a href="{}" target="_blank" rel="noopener noreferrer">{}</a>',
             video.watch_url,
-            video.video_id,
+            _("Watch on Vimeo (%(id)s)") % {"id": video.video_id},
         )
 
-    @admin.display(description="appears in")
+    @admin.display(description=gettext_lazy("appears in"))
     def featured_in(self, song):
         if song.pk is None:
-            return "Not in any article yet."
+            return _("Not in any article yet.")
         entries = list(
             song.entries.select_related("article").order_by(
                 "-article__published_at", "-article__pk"
             )
         )
         if not entries:
-            return "Not in any article yet."
+            return _("Not in any article yet.")
         links = format_html_join(
             "",
-            '<li><a href="{}">{}</a> — number {} ({})</li>',
+            '<li><a href="{}">{}</a> — {}</li>',
             (
                 (
                     reverse("admin:articles_article_change", args=[entry.article.pk]),
                     entry.article.title,
-                    entry.position,
-                    "live"
-                    if entry.article.is_public
-                    else "scheduled"
-                    if entry.article.is_scheduled
-                    else "draft",
+                    _("number %(position)s (%(state)s)")
+                    % {"position": entry.position, "state": publication_word(entry.article)},
                 )
                 for entry in entries
             ),
         )
         count = len(entries)
         return format_html(
-            "<p>{} article{}:</p><ul class='featured-in'>{}</ul>",
-            count,
-            "" if count == 1 else "s",
+            "<p>{}</p><ul class='featured-in'>{}</ul>",
+            ngettext("%(count)s article:", "%(count)s articles:", count) % {"count": count},
             links,
         )
+
+
+def publication_word(article):
+    """One word for where `article` stands: live, scheduled or draft."""
+    if article.is_public:
+        return _("live")
+    return _("scheduled") if article.is_scheduled else _("draft")
 
 
 class FacetAdmin(VersionedAdmin):
@@ -328,7 +337,7 @@ class FacetAdmin(VersionedAdmin):
             super().get_queryset(request).annotate(song_count=Count("songs", distinct=True))
         )
 
-    @admin.display(description="songs", ordering="song_count")
+    @admin.display(description=gettext_lazy("songs"), ordering="song_count")
     def song_count(self, facet):
         return facet.song_count
 

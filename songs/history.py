@@ -5,6 +5,7 @@ tags back as they were. Artists, moods and audiences are versioned on their own.
 """
 
 import reversion
+from django.utils.translation import gettext as _
 
 from songs.models import Artist, Audience, Mood, Song, TaggedSongAudience, TaggedSongMood
 
@@ -37,5 +38,10 @@ def missing_references(revision):
             if target_id is None or (target, str(target_id)) in in_revision:
                 continue
             if not target._default_manager.filter(pk=target_id).exists():
-                missing.append(f"{field.verbose_name} of “{version.object_repr}”")
+                missing.append(
+                    # Translators: one thing a version points at that was deleted since,
+                    # e.g. "song of “2. Lemon”".
+                    _("%(field)s of “%(object)s”")
+                    % {"field": field.verbose_name, "object": version.object_repr}
+                )
     return missing

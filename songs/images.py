@@ -5,6 +5,7 @@ from pathlib import PurePosixPath
 
 from django.core.exceptions import ValidationError
 from django.utils.deconstruct import deconstructible
+from django.utils.translation import gettext_lazy as _
 from PIL import Image, UnidentifiedImageError
 
 MAX_IMAGE_BYTES = 10 * 1024 * 1024
@@ -26,24 +27,26 @@ def validate_image(value):
         return  # already stored and checked when it was uploaded
     upload = getattr(value, "file", value)
     if upload.size > MAX_IMAGE_BYTES:
-        raise ValidationError("The image is larger than 10 MB.", code="image_too_large")
+        raise ValidationError(_("The image is larger than 10 MB."), code="image_too_large")
     try:
         upload.seek(0)
         with Image.open(upload) as image:
             if image.format not in ALLOWED_FORMATS:
-                raise ValidationError("Upload a JPEG, PNG, WebP or GIF image.", code="image_format")
+                raise ValidationError(
+                    _("Upload a JPEG, PNG, WebP or GIF image."), code="image_format"
+                )
             # Check the declared size before decoding, so a tiny file that claims
             # 10000×10000 pixels is refused without allocating them.
             if image.width * image.height > MAX_IMAGE_PIXELS:
                 raise ValidationError(
-                    "The image is larger than 40 megapixels.", code="image_too_many_pixels"
+                    _("The image is larger than 40 megapixels."), code="image_too_many_pixels"
                 )
             image.load()  # decodes every pixel: a truncated file fails here
     except ValidationError:
         raise
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
         raise ValidationError(
-            "The file is not a valid image, or it is damaged.", code="invalid_image"
+            _("The file is not a valid image, or it is damaged."), code="invalid_image"
         ) from None
     finally:
         upload.seek(0)
@@ -52,7 +55,8 @@ def validate_image(value):
 def require_alt_text(image, alt_text, alt_field):
     if image and not (alt_text or "").strip():
         raise ValidationError(
-            {alt_field: "Describe the image for readers who cannot see it."}, code="alt_required"
+            {alt_field: _("Describe the image for readers who cannot see it.")},
+            code="alt_required",
         )
 
 

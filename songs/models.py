@@ -2,6 +2,8 @@ import unicodedata
 
 from django.db import models
 from django.db.models import Prefetch
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from taggit.managers import TaggableManager
 from taggit.models import TagBase, TaggedItemBase
 
@@ -52,8 +54,8 @@ def facet_prefetches(mood_links_model, audience_links_model, path=""):
 
 
 class Timestamped(models.Model):
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     class Meta:
         abstract = True
@@ -62,7 +64,9 @@ class Timestamped(models.Model):
 class FacetTag(TagBase):
     """A tag vocabulary of its own (moods, audiences) with a page that describes it."""
 
-    description = models.TextField(blank=True, help_text="Shown at the top of the tag's page.")
+    description = models.TextField(
+        _("description"), blank=True, help_text=_("Shown at the top of the tag's page.")
+    )
 
     class Meta:
         abstract = True
@@ -84,7 +88,8 @@ class FacetTag(TagBase):
 
 class Mood(FacetTag):
     class Meta(FacetTag.Meta):
-        verbose_name = "mood"
+        verbose_name = _("mood")
+        verbose_name_plural = _("moods")
 
     def get_absolute_url(self):
         return slug_url("songs:mood", self.slug)
@@ -92,7 +97,8 @@ class Mood(FacetTag):
 
 class Audience(FacetTag):
     class Meta(FacetTag.Meta):
-        verbose_name = "audience"
+        verbose_name = _("audience")
+        verbose_name_plural = _("audiences")
 
     def get_absolute_url(self):
         return slug_url("songs:audience", self.slug)
@@ -100,34 +106,45 @@ class Audience(FacetTag):
 
 class Artist(Timestamped):
     class Kind(models.TextChoices):
-        SOLO = "solo", "Solo artist"
-        GROUP = "group", "Group"
+        SOLO = "solo", _("Solo artist")
+        GROUP = "group", _("Group")
 
-    name = models.CharField(max_length=200)
-    slug = models.SlugField(max_length=120, unique=True, blank=True)
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=120, unique=True, blank=True)
     sort_name = models.CharField(
+        _("sort name"),
         max_length=200,
         blank=True,
-        help_text="How the name files in the A–Z list, e.g. 'Yonezu, Kenshi'. Empty: the name.",
+        help_text=_("How the name files in the A–Z list, e.g. 'Yonezu, Kenshi'. Empty: the name."),
     )
     aliases = models.TextField(
+        _("aliases"),
         blank=True,
-        help_text="Other spellings and scripts, comma-separated, e.g. '米津玄師, Yonezu Kenshi'. "
-        "Search finds the artist by any of them.",
+        help_text=_(
+            "Other spellings and scripts, comma-separated, e.g. '米津玄師, Yonezu Kenshi'. "
+            "Search finds the artist by any of them."
+        ),
     )
-    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.SOLO)
-    bio = models.TextField(blank=True, help_text="Markdown: paragraphs, *emphasis*, links, lists.")
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.SOLO)
+    bio = models.TextField(
+        _("bio"), blank=True, help_text=_("Markdown: paragraphs, *emphasis*, links, lists.")
+    )
     bio_html = models.TextField(blank=True, editable=False)
     photo = models.ImageField(
-        upload_to=RandomImageName("artists", "photo"), blank=True, validators=[validate_image]
+        _("photo"),
+        upload_to=RandomImageName("artists", "photo"),
+        blank=True,
+        validators=[validate_image],
     )
-    photo_alt = models.CharField("photo alt text", max_length=250, blank=True)
+    photo_alt = models.CharField(_("photo alt text"), max_length=250, blank=True)
     photo_renditions = models.JSONField(default=dict, blank=True, editable=False)
-    official_url = models.URLField("official site", blank=True)
+    official_url = models.URLField(_("official site"), blank=True)
     search_text = models.TextField(blank=True, editable=False)
 
     class Meta:
         ordering = ["sort_name", "name"]
+        verbose_name = _("artist")
+        verbose_name_plural = _("artists")
 
     def __str__(self):
         return self.name
@@ -170,50 +187,68 @@ class SongQuerySet(models.QuerySet):
 
 class Song(WithFacets, Timestamped):
     class TieInKind(models.TextChoices):
-        FILM = "film", "Film"
-        ANIME = "anime", "Anime"
-        DRAMA = "drama", "TV drama"
-        TV = "tv", "TV programme"
-        CM = "cm", "Commercial"
-        GAME = "game", "Game"
-        OTHER = "other", "Other"
+        FILM = "film", _("Film")
+        ANIME = "anime", _("Anime")
+        DRAMA = "drama", _("TV drama")
+        TV = "tv", _("TV programme")
+        CM = "cm", _("Commercial")
+        GAME = "game", _("Game")
+        OTHER = "other", _("Other")
 
     class DatePrecision(models.TextChoices):
-        DAY = "day", "Day"
-        MONTH = "month", "Month"
-        YEAR = "year", "Year only"
+        # What of the release date readers see: the whole date, year and month, or the year.
+        DAY = "day", pgettext_lazy("release date precision", "Day")
+        MONTH = "month", pgettext_lazy("release date precision", "Month")
+        YEAR = "year", pgettext_lazy("release date precision", "Year only")
 
-    title = models.CharField(max_length=200)
-    slug = models.SlugField(max_length=120, unique=True, blank=True)
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=120, unique=True, blank=True)
     alt_titles = models.TextField(
-        "alternative titles",
+        _("alternative titles"),
         blank=True,
-        help_text="Other titles and scripts, comma-separated, e.g. 'アイネクライネ'.",
+        help_text=_("Other titles and scripts, comma-separated, e.g. 'アイネクライネ'."),
     )
-    artist = models.ForeignKey(Artist, on_delete=models.PROTECT, related_name="songs")
+    artist = models.ForeignKey(
+        Artist, on_delete=models.PROTECT, related_name="songs", verbose_name=_("artist")
+    )
     featured_artists = models.ManyToManyField(
-        Artist, blank=True, related_name="featured_on", help_text="Guests credited with 'feat.'"
+        Artist,
+        blank=True,
+        related_name="featured_on",
+        verbose_name=_("featured artists"),
+        help_text=_("Guests credited with 'feat.'"),
     )
-    release_date = models.DateField(null=True, blank=True)
+    release_date = models.DateField(_("release date"), null=True, blank=True)
     release_date_precision = models.CharField(
+        _("release date precision"),
         max_length=5,
         choices=DatePrecision.choices,
         default=DatePrecision.DAY,
-        help_text="When only the year or month is known, enter the 1st and choose how much "
-        "of the date readers see.",
+        help_text=_(
+            "When only the year or month is known, enter the 1st and choose how much "
+            "of the date readers see."
+        ),
     )
     tie_in = models.CharField(
-        max_length=250, blank=True, help_text="e.g. 'Insert song of the film Your Name'."
+        _("tie-in"),
+        max_length=250,
+        blank=True,
+        help_text=_("e.g. 'Insert song of the film Your Name'."),
     )
-    tie_in_kind = models.CharField(max_length=10, choices=TieInKind.choices, blank=True)
+    tie_in_kind = models.CharField(
+        _("tie-in kind"), max_length=10, choices=TieInKind.choices, blank=True
+    )
     video_url = models.URLField(
-        blank=True, validators=[validate_video_url], help_text="YouTube or Vimeo link only."
+        _("video URL"),
+        blank=True,
+        validators=[validate_video_url],
+        help_text=_("YouTube or Vimeo link only."),
     )
     moods = TaggableManager(
-        "moods", through="songs.TaggedSongMood", related_name="songs", blank=True
+        _("moods"), through="songs.TaggedSongMood", related_name="songs", blank=True
     )
     audiences = TaggableManager(
-        "audiences", through="songs.TaggedSongAudience", related_name="songs", blank=True
+        _("audiences"), through="songs.TaggedSongAudience", related_name="songs", blank=True
     )
     search_text = models.TextField(blank=True, editable=False)
 
@@ -221,6 +256,8 @@ class Song(WithFacets, Timestamped):
 
     class Meta:
         ordering = ["title"]
+        verbose_name = _("song")
+        verbose_name_plural = _("songs")
 
     def __str__(self):
         return f"{self.title} — {self.artist.name}" if self.artist_id else self.title
@@ -250,22 +287,32 @@ class Song(WithFacets, Timestamped):
 
 
 class TaggedSongMood(TaggedItemBase):
-    tag = models.ForeignKey(Mood, on_delete=models.CASCADE, related_name="song_links")
-    content_object = models.ForeignKey(Song, on_delete=models.CASCADE, related_name="mood_links")
+    tag = models.ForeignKey(
+        Mood, on_delete=models.CASCADE, related_name="song_links", verbose_name=_("mood")
+    )
+    content_object = models.ForeignKey(
+        Song, on_delete=models.CASCADE, related_name="mood_links", verbose_name=_("song")
+    )
 
     class Meta:
+        verbose_name = _("song's mood")
+        verbose_name_plural = _("songs' moods")
         constraints = [
             models.UniqueConstraint(fields=["content_object", "tag"], name="unique_song_mood")
         ]
 
 
 class TaggedSongAudience(TaggedItemBase):
-    tag = models.ForeignKey(Audience, on_delete=models.CASCADE, related_name="song_links")
+    tag = models.ForeignKey(
+        Audience, on_delete=models.CASCADE, related_name="song_links", verbose_name=_("audience")
+    )
     content_object = models.ForeignKey(
-        Song, on_delete=models.CASCADE, related_name="audience_links"
+        Song, on_delete=models.CASCADE, related_name="audience_links", verbose_name=_("song")
     )
 
     class Meta:
+        verbose_name = _("song's audience")
+        verbose_name_plural = _("songs' audiences")
         constraints = [
             models.UniqueConstraint(fields=["content_object", "tag"], name="unique_song_audience")
         ]

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from urllib.parse import parse_qs, urlparse
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
 
 YOUTUBE_ID = re.compile(r"^[A-Za-z0-9_-]{11}$")
 VIMEO_ID = re.compile(r"^\d{6,12}$")
@@ -59,6 +60,6 @@ def parse_video_url(url):
 def validate_video_url(url):
     if url and parse_video_url(url) is None:
         raise ValidationError(
-            "Enter a YouTube or Vimeo video link, e.g. https://www.youtube.com/watch?v=…",
+            _("Enter a YouTube or Vimeo video link, e.g. https://www.youtube.com/watch?v=…"),
             code="invalid_video_url",
         )

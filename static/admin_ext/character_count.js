@@ -2,13 +2,18 @@
  * A live character count under every textarea marked data-character-count
  * (the entry commentary), rows added with "Add another" included.
  * Counts characters as readers see them (code points), so Japanese text counts right.
+ * Words come from the admin's JavaScript catalog (admin:jsi18n, loaded before this).
  */
 (function () {
   "use strict";
 
   function describe(textarea) {
     var count = Array.from(textarea.value).length;
-    return count === 1 ? "1 character" : count + " characters";
+    return interpolate(
+      ngettext("%(count)s character", "%(count)s characters", count),
+      { count: count },
+      true
+    );
   }
 
   function attach(textarea) {

@@ -6,6 +6,7 @@
  * box is set to its place (1..n) after every move and again just before the form is
  * sent; ArticleAdmin renumbers the positions from those boxes in one transaction.
  * Without this script the `order` boxes stay visible and the editor types numbers.
+ * Words come from the admin's JavaScript catalog (admin:jsi18n, loaded before this).
  */
 (function () {
   "use strict";
@@ -30,7 +31,17 @@
   function songName(row) {
     var song = row.querySelector('select[name$="-song"]');
     var option = song && song.options[song.selectedIndex];
-    return option && option.value ? option.textContent.trim() : "This entry";
+    return option && option.value ? option.textContent.trim() : gettext("This entry");
+  }
+
+  function controlButton(className, symbol, label, title) {
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = className;
+    button.textContent = symbol;
+    button.setAttribute("aria-label", label);
+    button.title = title;
+    return button;
   }
 
   function EntryList(group) {
@@ -93,9 +104,8 @@
   EntryList.prototype.announce = function (row) {
     var input = orderInput(row);
     var place = input && input.value;
-    this.announcer.textContent = place
-      ? songName(row) + " is now number " + place + "."
-      : songName(row) + " moved.";
+    var words = place ? gettext("%(song)s is now number %(place)s.") : gettext("%(song)s moved.");
+    this.announcer.textContent = interpolate(words, { song: songName(row), place: place }, true);
   };
 
   EntryList.prototype.step = function (row, direction) {
@@ -123,12 +133,21 @@
     input.hidden = true;
     var controls = document.createElement("span");
     controls.className = "entry-order-controls";
-    controls.innerHTML =
-      '<button type="button" class="entry-drag-handle" title="Drag to move" ' +
-      'aria-label="Drag to move (or use Move up and Move down)">&#x2807;</button>' +
-      '<span class="entry-place" aria-hidden="true"></span>' +
-      '<button type="button" class="entry-move-up" aria-label="Move up" title="Move up">&#x25B2;</button>' +
-      '<button type="button" class="entry-move-down" aria-label="Move down" title="Move down">&#x25BC;</button>';
+    var place = document.createElement("span");
+    place.className = "entry-place";
+    place.setAttribute("aria-hidden", "true");
+    // Built element by element: translated words never pass through innerHTML.
+    controls.append(
+      controlButton(
+        "entry-drag-handle",
+        "\u2807",
+        gettext("Drag to move (or use Move up and Move down)"),
+        gettext("Drag to move")
+      ),
+      place,
+      controlButton("entry-move-up", "\u25B2", gettext("Move up"), gettext("Move up")),
+      controlButton("entry-move-down", "\u25BC", gettext("Move down"), gettext("Move down"))
+    );
     cell.appendChild(controls);
 
     var list = this;

@@ -215,3 +215,27 @@ def test_editor_adds_a_new_song_from_the_article_without_leaving_it(
     expect(page.locator(".messagelist")).to_contain_text("was added successfully")
     article = Article.objects.get(title="New discoveries")
     assert [e.song.title for e in article.entries.select_related("song")] == ["Pretender"]
+
+
+def test_a_japanese_browser_gets_the_admin_scripts_in_japanese(
+    live_server, browser, browser_context_args, editor_account
+):
+    make_mood("Tear-jerking")
+    context = browser.new_context(**{**browser_context_args, "locale": "ja-JP"})
+    page = context.new_page()
+    page.goto(f"{live_server.url}/admin/login/")
+    page.locator("#id_username").fill("desk-editor")
+    page.locator("#id_password").fill(PASSWORD)
+    page.locator('input[type="submit"]').click()
+    expect(page.get_by_role("heading", name="サイト管理")).to_be_visible()
+
+    page.goto(f"{live_server.url}/admin/articles/article/add/")
+    expect(page.get_by_label("タイトル:", exact=True)).to_be_visible()
+    expect(page.locator("#entries-0 .entry-move-up")).to_have_attribute("aria-label", "上へ")
+    expect(page.locator("#entries-0 .entry-move-down")).to_have_attribute("aria-label", "下へ")
+    page.locator("#id_entries-0-commentary").fill("雨の夜に聴く歌")
+    expect(page.locator("#id_entries-0-commentary-count")).to_have_text("7文字")
+    expect(page.locator('.tag-suggestions[data-for="id_moods"]')).to_contain_text(
+        "既存の気分（クリックで追加）"
+    )
+    context.close()
