@@ -15,9 +15,26 @@ class LanguageMiddleware(LocaleMiddleware):
     """
 
     def process_request(self, request):
-        if not request.path_info.startswith(f"/{settings.ADMIN_URL}"):
+        if not is_admin(request):
             return super().process_request(request)
         # The django_language cookie first, then Accept-Language, then LANGUAGE_CODE.
         translation.activate(translation.get_language_from_request(request))
         request.LANGUAGE_CODE = translation.get_language()
         return None
+
+    def process_response(self, request, response):
+        response = super().process_response(request, response)
+        if not is_admin(request):
+            # A reader's page is in the language of its URL, whatever the browser asks
+            # for: Vary on Accept-Language would only split shared caches for nothing.
+            vary = [v.strip() for v in response.get("Vary", "").split(",") if v.strip()]
+            kept = [v for v in vary if v.lower() != "accept-language"]
+            if kept:
+                response["Vary"] = ", ".join(kept)
+            elif "Vary" in response:
+                del response["Vary"]
+        return response
+
+
+def is_admin(request):
+    return request.path_info.startswith(f"/{settings.ADMIN_URL}")

@@ -74,3 +74,10 @@ def test_anonymous_pages_do_not_vary_on_cookie(client):
     article = make_article()
     for url in ["/", "/articles/", article.get_absolute_url(), "/feed/"]:
         assert "Cookie" not in client.get(url).get("Vary", ""), url
+
+
+def test_reader_pages_do_not_vary_on_accept_language(client):
+    # Their language is in the URL; the browser's preference changes nothing.
+    article = make_article()
+    for url in ["/", article.get_absolute_url(), "/ja" + article.get_absolute_url(), "/feed/"]:
+        assert "Accept-Language" not in client.get(url).get("Vary", ""), url
