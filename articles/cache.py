@@ -1,8 +1,8 @@
 """Whole-page cache for anonymous readers, invalidated by content changes.
 
-Pages are stored under the current ContentVersion, so a save anywhere in the
-content (signals below) or a scheduled article's go-live time makes every
-cached page stale at once. Requests carrying a session cookie (editors) are
+Pages are stored with the ContentVersion they were rendered at, so a save
+anywhere in the content (signals below) or a scheduled article's go-live time
+makes every cached page stale at once. Requests carrying a session cookie (editors) are
 never served from or stored into the cache.
 """
 
@@ -10,6 +10,7 @@ from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils.cache import set_response_etag
 
 PAGE_TIMEOUT = 24 * 60 * 60
 CONTENT_APPS = ("songs", "articles", "taggit")
@@ -35,32 +36,48 @@ def _is_cacheable_response(response):
 
 
 class AnonymousPageCacheMiddleware:
-    """Serve and store pages of views marked with @cache_anonymous_page."""
+    """Serve and store pages of views marked with @cache_anonymous_page.
+
+    Each cached page is stored under its path with the content version it was
+    rendered at. A hit is answered here, before sessions, languages and URL
+    resolution: the only work is one cache read and one read of the version.
+    """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
+        key = f"page:{request.get_full_path()}"
+        cacheable = settings.PAGE_CACHE and _is_cacheable_request(request)
+        if cacheable:
+            stored = cache.get(key)
+            # Only pages of marked views are ever stored, so a path with nothing
+            # stored (a health check, the admin) costs no database read here.
+            if stored is not None:
+                version, page = stored
+                if version == current_content_version(request):
+                    return page
         response = self.get_response(request)
-        key = getattr(request, "page_cache_key", None)
-        if key and _is_cacheable_response(response):
-            cache.set(key, response, PAGE_TIMEOUT)
+        stores = cacheable and getattr(request, "page_cache_store", False)
+        if stores and _is_cacheable_response(response):
+            set_response_etag(response)  # computed once, not on every hit
+            cache.set(key, (request.content_version, response), PAGE_TIMEOUT)
         return response
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        if not (settings.PAGE_CACHE and getattr(view_func, "anonymous_page_cache", False)):
-            return None
-        if not _is_cacheable_request(request):
-            return None
+        if getattr(view_func, "anonymous_page_cache", False):
+            # Read before rendering: an edit made meanwhile leaves this copy stale.
+            current_content_version(request)
+            request.page_cache_store = True
+
+
+def current_content_version(request):
+    """The content version, read once per request and kept on it for later callers."""
+    if getattr(request, "content_version", None) is None:
         from articles.models import ContentVersion
 
         request.content_version = ContentVersion.current().version
-        key = f"page:{request.content_version}:{request.get_full_path()}"
-        cached = cache.get(key)
-        if cached is not None:
-            return cached
-        request.page_cache_key = key
-        return None
+    return request.content_version
 
 
 def content_changed(sender, **kwargs):
