@@ -3,13 +3,16 @@ from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Count, F
+from django.db.models import Count
 from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext
 from reversion import add_to_revision
 
+# Registers the article with django-reversion, following its entries, tags and picks,
+# before the VersionAdmin below would register it following only its inlines.
+from articles import history  # noqa: F401
 from articles.admin_forms import (
     LOCKED_MESSAGE,
     ArticleAdminForm,
@@ -19,14 +22,14 @@ from articles.admin_forms import (
     describe_publication,
     site_time,
 )
-from articles.history import PARKED_POSITION, has_parked_entries, park_entry_positions
-from articles.models import Article, Entry, RelatedPick
+from articles.models import PARKED_POSITION, Article, Entry, RelatedPick
 from songs.admin import (
     CheckedAutocompleteMixin,
     TagSuggestionsMixin,
     VersionedAdmin,
     keep_model_ordering,
 )
+from songs.models import Song
 
 
 def may_publish(user):
@@ -105,6 +108,15 @@ class EntryInline(LockedWithArticleInline, CheckedAutocompleteMixin, admin.Tabul
         kwargs.setdefault("absolute_max", self.max_num)
         return super().get_formset(request, obj, **kwargs)
 
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("song__artist")
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "song":
+            # Each row's song box shows "Title — Artist": fetch the artist with it.
+            kwargs.setdefault("queryset", Song.objects.select_related("artist"))
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
     class Media:
         js = ["admin_ext/entry_order.js", "admin_ext/character_count.js"]
         css = {"all": ["admin_ext/admin_ext.css"]}
@@ -141,13 +153,14 @@ def save_entry_formset(article, formset):
         if form.instance.pk and "song" in form.changed_data and form not in formset.deleted_forms
     ]
     with transaction.atomic():
-        article.entries.update(position=F("position") + PARKED_POSITION)
+        article.park_entry_positions()
         instances = formset.save(commit=False)
         for obj in formset.deleted_objects:
             obj.delete()
         Entry.objects.filter(pk__in=rows_with_a_new_song).delete()
         for index, entry in enumerate(instances):
-            entry.position = 2 * PARKED_POSITION + index
+            # Above the parked rows, even once renumber_entries parks everything again.
+            entry.position = 3 * PARKED_POSITION + index
             entry.save()
         formset.save_m2m()
         article.renumber_entries([form.instance for _, form in ordered_forms])
@@ -368,12 +381,14 @@ class ArticleAdmin(TagSuggestionsMixin, VersionedAdmin):
         if not self.has_change_permission(request, article):
             raise PermissionDenied
         with transaction.atomic():
-            park_entry_positions(article)
+            # Restoring a reordered list saves the old rows one at a time: two entries
+            # that swapped places would each wait for the other's position.
+            article.park_entry_positions()
             response = super().revision_view(request, object_id, version_id, extra_context)
             restored = (
                 request.method == "POST"
                 and response.status_code == 302
-                and not has_parked_entries(article)
+                and not article.has_parked_entries()
             )
             if not restored:
                 # A preview, an invalid form or a failed restore: leave the article as it was.
@@ -384,7 +399,7 @@ class ArticleAdmin(TagSuggestionsMixin, VersionedAdmin):
 @admin.register(Entry)
 class EntryAdmin(LockedWithArticleAdmin):
     list_display = ["__str__", "article", "song", "added_at"]
-    list_select_related = ["article", "song"]
+    list_select_related = ["article", "song__artist"]
     search_fields = ["article__title", "song__title", "commentary"]
     autocomplete_fields = ["article", "song"]
 

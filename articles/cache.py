@@ -8,11 +8,15 @@ never served from or stored into the cache.
 
 from django.apps import apps
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils.cache import set_response_etag
 
 PAGE_TIMEOUT = 24 * 60 * 60
+CACHED_PARAMETERS = {"page"}
+# Paths that are never pages: probes must touch nothing, not even the cache.
+UNCACHED_PREFIXES = ("/healthz", "/readyz", f"/{settings.ADMIN_URL}", settings.STATIC_URL)
 CONTENT_APPS = ("songs", "articles", "taggit")
 
 
@@ -23,7 +27,24 @@ def cache_anonymous_page(view):
 
 
 def _is_cacheable_request(request):
-    return request.method in {"GET", "HEAD"} and settings.SESSION_COOKIE_NAME not in request.COOKIES
+    return (
+        request.method in {"GET", "HEAD"}
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and not request.path_info.startswith(UNCACHED_PREFIXES)
+    )
+
+
+def page_key(request):
+    """The cache key of the page `request` asks for, or None if it is not one to store.
+
+    Pages hold absolute URLs (canonical links, feed GUIDs), so the scheme and host are
+    part of the key. Only ?page= varies a cacheable page: any other query string
+    (tracking tags, made-up parameters) is served fresh and never stored, so nobody
+    can fill the cache with copies of one page.
+    """
+    if set(request.GET) - CACHED_PARAMETERS:
+        return None
+    return f"page:{request.scheme}://{request.get_host()}{request.get_full_path()}"
 
 
 def _is_cacheable_response(response):
@@ -47,20 +68,21 @@ class AnonymousPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        key = f"page:{request.get_full_path()}"
         cacheable = settings.PAGE_CACHE and _is_cacheable_request(request)
-        if cacheable:
+        key = page_key(request) if cacheable else None
+        if key:
             stored = cache.get(key)
             # Only pages of marked views are ever stored, so a path with nothing
-            # stored (a health check, the admin) costs no database read here.
+            # stored costs no database read here.
             if stored is not None:
                 version, page = stored
                 if version == current_content_version(request):
                     return page
         response = self.get_response(request)
-        stores = cacheable and getattr(request, "page_cache_store", False)
+        stores = key and getattr(request, "page_cache_store", False)
         if stores and _is_cacheable_response(response):
-            set_response_etag(response)  # computed once, not on every hit
+            if not response.has_header("ETag"):
+                set_response_etag(response)  # computed once, not on every hit
             cache.set(key, (request.content_version, response), PAGE_TIMEOUT)
         return response
 
@@ -97,3 +119,16 @@ def connect_invalidation():
             post_save.connect(content_changed, sender=model, dispatch_uid=f"{uid}-save")
             post_delete.connect(content_changed, sender=model, dispatch_uid=f"{uid}-delete")
     m2m_changed.connect(content_changed, dispatch_uid="content-version-m2m")
+    # Article pages show their author's name.
+    user_model = get_user_model()
+    post_save.connect(author_changed, sender=user_model, dispatch_uid="content-version-user")
+    post_delete.connect(author_changed, sender=user_model, dispatch_uid="content-version-user-del")
+
+
+def author_changed(sender, update_fields=None, **kwargs):
+    # Logging in saves last_login alone: that shows nowhere.
+    if update_fields is not None and set(update_fields) <= {"last_login"}:
+        return
+    from articles.models import ContentVersion
+
+    ContentVersion.bump()

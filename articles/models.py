@@ -26,6 +26,9 @@ from songs.models import (
 from songs.renditions import renditions_for
 from songs.slugs import unique_slug
 
+# Entry positions are parked above this while a list is renumbered or restored.
+PARKED_POSITION = 1_000_000
+
 
 class ArticleQuerySet(models.QuerySet):
     def published(self):
@@ -60,10 +63,15 @@ class ArticleQuerySet(models.QuerySet):
         """What a list of article cards needs."""
         return self.select_related("author")
 
+    def featuring(self, artist):
+        """Articles with a song by `artist`, as its artist or a featured guest. A subquery
+        rather than a join: no duplicate rows, so no DISTINCT to fight the ordering."""
+        songs = models.Q(song__artist=artist) | models.Q(song__featured_artists=artist)
+        return self.filter(pk__in=Entry.objects.filter(songs).values("article"))
+
     def next_publication(self):
         """When the next scheduled article goes live, or None."""
-        scheduled = self.filter(status=Article.Status.PUBLISHED, published_at__gt=timezone.now())
-        return scheduled.aggregate(next=models.Min("published_at"))["next"]
+        return self.scheduled().aggregate(next=models.Min("published_at"))["next"]
 
 
 class Article(WithFacets, Timestamped):
@@ -198,14 +206,18 @@ class Article(WithFacets, Timestamped):
             self.hero_renditions = renditions
             super().save(update_fields=["hero_renditions"])
 
-    def renumber_entries(self, ordered_entries):
-        """Give `ordered_entries` positions 1..n, in that order, in one transaction.
+    def park_entry_positions(self):
+        """Move the entries above PARKED_POSITION, out of 1..n, so rows can take each
+        other's places one save at a time without breaking unique (article, position)."""
+        self.entries.update(position=models.F("position") + PARKED_POSITION)
 
-        Positions are first moved out of the way so the unique (article, position)
-        constraint holds at every step, on every database.
-        """
+    def has_parked_entries(self):
+        return self.entries.filter(position__gte=PARKED_POSITION).exists()
+
+    def renumber_entries(self, ordered_entries):
+        """Give `ordered_entries` positions 1..n, in that order, in one transaction."""
         with transaction.atomic():
-            self.entries.update(position=models.F("position") + 100_000)
+            self.park_entry_positions()
             for position, entry in enumerate(ordered_entries, start=1):
                 entry.position = position
                 entry.save(update_fields=["position"])
@@ -334,12 +346,13 @@ class ContentVersion(models.Model):
     """One row whose number changes whenever anything a reader sees changes.
 
     Cached pages are keyed by it, so an edit shows on the very next request in
-    every worker, and the row remembers when the next scheduled article goes
-    live so that moment invalidates the cache too, with no job to run.
+    every worker. The row also remembers the next moment a page changes by the
+    clock alone (a scheduled article goes live, a NEW! badge runs out), so that
+    moment invalidates the cache too, with no job to run.
     """
 
     version = models.PositiveBigIntegerField(default=1)
-    next_publication = models.DateTimeField(null=True, blank=True)
+    next_change = models.DateTimeField(null=True, blank=True)
 
     def __str__(self):
         return f"content version {self.version}"
@@ -347,16 +360,28 @@ class ContentVersion(models.Model):
     @classmethod
     def current(cls):
         state, _ = cls.objects.get_or_create(pk=1)
-        if state.next_publication and state.next_publication <= timezone.now():
+        if state.next_change and state.next_change <= timezone.now():
             state = cls.bump()
         return state
 
     @classmethod
     def bump(cls):
-        next_publication = Article.objects.next_publication()
+        next_change = next_timed_change()
         updated = cls.objects.filter(pk=1).update(
-            version=models.F("version") + 1, next_publication=next_publication
+            version=models.F("version") + 1, next_change=next_change
         )
         if not updated:
-            cls.objects.get_or_create(pk=1, defaults={"next_publication": next_publication})
+            cls.objects.get_or_create(pk=1, defaults={"next_change": next_change})
         return cls.objects.get(pk=1)
+
+
+def next_timed_change():
+    """The next moment a page changes with nothing saved, or None."""
+    badge_window = timedelta(days=settings.NEW_BADGE_DAYS)
+    newest_badge = Entry.objects.filter(added_at__gt=timezone.now() - badge_window).aggregate(
+        first=models.Min("added_at")
+    )["first"]
+    moments = [Article.objects.next_publication()]
+    if newest_badge is not None:
+        moments.append(newest_badge + badge_window)
+    return min((moment for moment in moments if moment is not None), default=None)

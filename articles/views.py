@@ -109,6 +109,7 @@ class ArticleDetailView(ListView):
         page = context["page_obj"]
         context.update(
             article=self.article,
+            byline=metadata.byline(self.article),
             is_preview=not self.article.is_public,
             first_position=page.start_index(),
             last_position=page.end_index(),

@@ -252,6 +252,7 @@ class SongAdmin(TagSuggestionsMixin, VersionedAdmin):
         return keep_model_ordering(
             super()
             .get_queryset(request)
+            .select_related("artist")  # the autocomplete shows "Title — Artist"
             .prefetch_related("moods", "audiences")
             .annotate(article_count=Count("entries__article", distinct=True))
         )

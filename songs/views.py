@@ -44,17 +44,12 @@ class ArtistDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         artist = self.object
-        featuring = Q(entries__song__artist=artist) | Q(entries__song__featured_artists=artist)
         return super().get_context_data(
             songs=Song.objects.with_facets()
             .filter(Q(artist=artist) | Q(featured_artists=artist))
             .distinct()
             .order_by("-release_date", "title"),
-            articles=Article.objects.published()
-            .filter(featuring)
-            .distinct()
-            .for_listing()
-            .newest_first(),
+            articles=Article.objects.published().featuring(artist).for_listing().newest_first(),
             metadata=metadata.for_artist(self.request, artist),
             **kwargs,
         )

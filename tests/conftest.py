@@ -98,7 +98,7 @@ def time_comes(article, at=None):
     Nothing is saved, no signal fires, no job runs."""
     past = at or timezone.now() - timedelta(seconds=1)
     Article.objects.filter(pk=article.pk).update(published_at=past)
-    ContentVersion.objects.update(next_publication=past)
+    ContentVersion.objects.update(next_change=past)
 
 
 # --- Admin users and forms -------------------------------------------------------

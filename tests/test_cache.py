@@ -2,6 +2,7 @@ import time
 from datetime import timedelta
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -81,3 +82,44 @@ def test_reader_pages_do_not_vary_on_accept_language(client):
     article = make_article()
     for url in ["/", article.get_absolute_url(), "/ja" + article.get_absolute_url(), "/feed/"]:
         assert "Accept-Language" not in client.get(url).get("Vary", ""), url
+
+
+def test_each_host_gets_its_own_copy_with_its_own_absolute_urls(client):
+    article = make_article()
+    first = client.get(article.get_absolute_url(), headers={"host": "localhost"})
+    second = client.get(article.get_absolute_url(), headers={"host": "127.0.0.1"})
+    assert f'href="http://localhost{article.get_absolute_url()}"' in first.text
+    assert f'href="http://127.0.0.1{article.get_absolute_url()}"' in second.text
+
+
+def test_unknown_query_parameters_are_served_fresh_and_never_stored(
+    client, django_assert_max_num_queries
+):
+    article = make_article()
+    url = article.get_absolute_url() + "?utm_source=newsletter"
+    client.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    assert len(queries) > 1  # rendered again, not answered from the cache
+
+
+def test_a_new_badge_runs_out_on_cached_pages_by_itself(client, settings):
+    settings.NEW_BADGE_DAYS = 30
+    article = make_article()
+    entry = add_entries(article, [make_song("Fresh")])[0]
+    entry.added_at = timezone.now() - timedelta(days=30) + timedelta(seconds=1)
+    entry.save()
+    assert "NEW!" in client.get(article.get_absolute_url()).text
+    time.sleep(1.2)
+    assert "NEW!" not in client.get(article.get_absolute_url()).text
+
+
+def test_renaming_the_author_updates_cached_pages(client):
+    author = get_user_model().objects.create_user("aiko", first_name="Aiko", last_name="Sato")
+    article = make_article(author=author)
+    assert "By Aiko Sato" in client.get(article.get_absolute_url()).text
+    author.last_name = "Tanaka"
+    author.save()
+    assert "By Aiko Tanaka" in client.get(article.get_absolute_url()).text
+    author.delete()
+    assert "By Liner Notes" in client.get(article.get_absolute_url()).text

@@ -3,6 +3,7 @@ from datetime import timedelta
 from io import StringIO
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.utils import timezone
 
@@ -259,3 +260,22 @@ class TestDemoContent:
     def test_demo_song_page_links_back_to_the_article(self, client):
         html = client.get("/songs/soranji/").text
         assert 'href="/articles/songs-for-when-you-want-to-cry/"' in html
+
+
+def test_byline_never_shows_a_login_name(client):
+    author = get_user_model().objects.create_user("secret-login")
+    article = make_article(author=author)
+    html = client.get(article.get_absolute_url()).text
+    assert "secret-login" not in html
+    assert "By Liner Notes" in html
+
+
+def test_byline_shows_the_authors_full_name(client):
+    author = get_user_model().objects.create_user("aiko", first_name="Aiko", last_name="Sato")
+    assert "By Aiko Sato" in client.get(make_article(author=author).get_absolute_url()).text
+
+
+def test_an_article_with_no_songs_has_no_range_in_its_heading(client):
+    html = client.get(make_article("Empty list").get_absolute_url()).text
+    assert '<h2 id="entries-heading">Empty list</h2>' in html
+    assert "(0–0)" not in html

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from articles.demo.articles import MAIN_ARTICLE, RELATED_ARTICLES, SONG_NOTES
 from articles.demo.catalogue import ARTISTS, AUDIENCES, MOODS, SONGS
-from articles.models import Article, Entry, RelatedPick
+from articles.models import PARKED_POSITION, Article, Entry, RelatedPick
 from songs.models import Artist, Audience, Mood, Song
 from songs.slugs import ascii_slug
 
@@ -130,7 +130,7 @@ class Command(BaseCommand):
                 article=article,
                 song=songs[song_slug],
                 defaults={
-                    "position": 1_000_000 + len(entries),
+                    "position": PARKED_POSITION + len(entries),
                     "commentary": commentary,
                     "added_at": published_at,
                 },
