@@ -202,7 +202,9 @@ if HTTPS_ONLY:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
 
-# Uploads larger than this are refused before they reach a form (images are capped at 10 MB).
+# Form fields besides files may total 12 MB; an upload over 12 MB is spooled to a temporary
+# file rather than held in memory. Images over 10 MB are then refused by the form
+# (songs/images.py). Cap the request body itself in the web server in front.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
 

@@ -29,6 +29,24 @@ def test_load_demo_twice_gives_the_same_content():
     assert first["Song"] == 7
 
 
+def test_load_demo_again_keeps_an_editors_changes_unless_reset():
+    call_command("load_demo", stdout=StringIO())
+    article = Article.objects.get(slug="songs-for-when-you-want-to-cry")
+    article.title = "Edited by an editor"
+    article.save()
+    call_command("load_demo", stdout=StringIO())
+    assert Article.objects.get(pk=article.pk).title == "Edited by an editor"
+    call_command("load_demo", "--reset", stdout=StringIO())
+    assert Article.objects.get(pk=article.pk).title.startswith("[For When You Want to Cry]")
+
+
+def test_load_demo_reset_twice_gives_the_same_content():
+    call_command("load_demo", stdout=StringIO())
+    first = demo_counts()
+    call_command("load_demo", "--reset", stdout=StringIO())
+    assert demo_counts() == first
+
+
 def test_demo_article_has_the_seven_seed_songs_in_order():
     call_command("load_demo", stdout=StringIO())
     article = Article.objects.get(slug="songs-for-when-you-want-to-cry")

@@ -171,3 +171,8 @@ def test_every_translation_keeps_its_placeholders(domain, at_least):
         for text in [entry.msgstr, *entry.msgstr_plural.values()]:
             if text:
                 assert set(placeholder.findall(text)) == wanted, entry.msgid
+
+
+def test_switcher_on_a_missing_page_leads_to_the_other_languages_home(client):
+    html = client.get("/ja/no-such-page/").content.decode()
+    assert 'href="http://testserver/" hreflang="en" lang="en">English</a>' in html

@@ -1,6 +1,7 @@
 from django import template
 from django.conf import settings
-from django.urls import translate_url
+from django.urls import reverse, translate_url
+from django.utils import translation
 from django.utils.translation import get_language
 
 register = template.Library()
@@ -13,12 +14,23 @@ def language_versions(context):
     if request is None:
         return []
     here = request.get_full_path()
+    current = get_language()
     return [
         {
             "code": code,
             "name": name,
-            "url": request.build_absolute_uri(translate_url(here, code)),
-            "current": code == get_language(),
+            "url": request.build_absolute_uri(url_in_language(here, code, current)),
+            "current": code == current,
         }
         for code, name in settings.LANGUAGES
     ]
+
+
+def url_in_language(path, code, current):
+    """`path` in language `code`; the home page there if `path` has no translation
+    (a 404, say), rather than a link back to the same language."""
+    translated = translate_url(path, code)
+    if translated == path and code != current:
+        with translation.override(code):
+            return reverse("articles:home")
+    return translated

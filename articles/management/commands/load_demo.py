@@ -1,4 +1,5 @@
-"""Load the demo content. Safe to run again: it updates rows in place, never duplicates."""
+"""Load the demo content. Safe to run again: it never duplicates, and never undoes an edit
+unless asked to with --reset."""
 
 from datetime import date, datetime, timedelta
 
@@ -18,10 +19,21 @@ NEW_SONG_SLUG = "even-if-its-one-of-a-kind"
 
 
 class Command(BaseCommand):
-    help = "Load the demo artists, songs and articles (idempotent)."
+    help = (
+        "Load the demo artists, songs and articles. Once loaded, running it again changes "
+        "nothing (an editor's changes to the demo stay); --reset puts the demo back."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--reset", action="store_true", help="Bring the demo content back as shipped."
+        )
 
     @transaction.atomic
-    def handle(self, *args, **options):
+    def handle(self, *args, reset=False, **options):
+        if not reset and Article.objects.filter(slug=MAIN_ARTICLE["slug"]).exists():
+            self.stdout.write("Demo content is already loaded; --reset loads it afresh.")
+            return
         moods = {slug: self.facet(Mood, slug, *text) for slug, text in MOODS.items()}
         audiences = {slug: self.facet(Audience, slug, *text) for slug, text in AUDIENCES.items()}
         artists = {data["slug"]: self.artist(data) for data in ARTISTS}
