@@ -16,7 +16,7 @@ $(VENV)/.installed-app: pyproject.toml | $(BIN)/python
 	touch $@
 
 $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet -e ".[test,postgres,redis,browser]"
+	$(BIN)/pip install --quiet -e ".[test,postgres,redis,browser,s3]"
 	touch $@ $(VENV)/.installed-app
 
 # Translations are compiled from the .po files on every build (polib: no gettext needed):

@@ -186,7 +186,19 @@ STORAGES = {
     },
 }
 if MEDIA_STORAGE == "s3":
-    STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}
+    # Any S3-compatible store (`pip install -e ".[s3]"`). Credentials come the usual
+    # boto3 way: AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY, or the instance's role.
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ["MEDIA_BUCKET"],
+            "endpoint_url": os.environ.get("MEDIA_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("MEDIA_REGION") or None,
+            "custom_domain": os.environ.get("MEDIA_CUSTOM_DOMAIN") or None,
+            "file_overwrite": False,
+            "querystring_auth": False,
+        },
+    }
 
 # --- Security ------------------------------------------------------------------------------------
 
