@@ -2,6 +2,7 @@ import unicodedata
 
 from django.db import models
 from django.db.models import Prefetch
+from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from taggit.managers import TaggableManager
@@ -12,7 +13,7 @@ from songs.folding import search_document
 from songs.images import RandomImageName, require_alt_text, validate_image
 from songs.markup import render_markdown, strip_control_characters
 from songs.renditions import renditions_for
-from songs.slugs import ascii_slug, unique_slug
+from songs.slugs import ascii_slug, romanize, unique_slug
 from songs.video import parse_video_url, validate_video_url
 
 
@@ -115,7 +116,10 @@ class Artist(Timestamped):
         _("sort name"),
         max_length=200,
         blank=True,
-        help_text=_("How the name files in the A–Z list, e.g. 'Yonezu, Kenshi'. Empty: the name."),
+        help_text=_(
+            "How the name files in the A–Z list, e.g. 'Yonezu, Kenshi'. "
+            "Empty: the name, in romaji if it is written in Japanese."
+        ),
     )
     aliases = models.TextField(
         _("aliases"),
@@ -142,7 +146,7 @@ class Artist(Timestamped):
     search_text = models.TextField(blank=True, editable=False)
 
     class Meta:
-        ordering = ["sort_name", "name"]
+        ordering = [Lower("sort_name"), "name"]
         verbose_name = _("artist")
         verbose_name_plural = _("artists")
 
@@ -161,7 +165,8 @@ class Artist(Timestamped):
 
     def save(self, *args, **kwargs):
         self.name = strip_control_characters(self.name).strip()
-        self.sort_name = self.sort_name.strip() or self.name
+        # The A–Z list files by romaji: a name or sort name in Japanese is read out.
+        self.sort_name = romanize(self.sort_name.strip() or self.name)
         self.slug = self.slug or unique_slug(self, self.name)
         self.bio_html = render_markdown(self.bio)
         self.search_text = search_document(self.name, self.sort_name, *self.alias_list)

@@ -1,6 +1,7 @@
 from itertools import groupby
 
 from django.db.models import Q
+from django.db.models.functions import Lower
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
@@ -8,32 +9,35 @@ from django.views.generic import DetailView, ListView
 from articles import metadata
 from articles.models import Article
 from songs.models import Artist, Audience, Mood, Song
-from songs.slugs import romanize
 
 
 def index_letter(artist):
-    """The A–Z heading an artist files under; '#' for names that start with no letter."""
-    first = romanize((artist.sort_name or artist.name)[:1])[:1].upper()
+    """The A–Z heading an artist files under; '#' for names that start with no letter.
+    Sort names are romaji (Artist.save), so Japanese names file under their reading."""
+    first = artist.sort_name[:1].upper()
     return first if "A" <= first <= "Z" else "#"
 
 
 class ArtistIndexView(ListView):
+    """Artists by sort name, in pages of 120, each page headed by initial."""
+
     template_name = "songs/artist_list.html"
     context_object_name = "artists"
+    paginate_by = 120
 
     def get_queryset(self):
-        return Artist.objects.order_by("sort_name", "name")
+        return Artist.objects.order_by(Lower("sort_name"), "name")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        artists = sorted(
-            context["artists"], key=lambda a: (index_letter(a), a.sort_name.casefold())
-        )
         context["sections"] = [
-            (letter, list(group)) for letter, group in groupby(artists, key=index_letter)
+            (letter, list(group)) for letter, group in groupby(context["artists"], key=index_letter)
         ]
         context["metadata"] = metadata.for_list_page(
-            self.request, _("Artists A–Z"), _("Every artist in Liner Notes, A to Z."), None
+            self.request,
+            _("Artists A–Z"),
+            _("Every artist in Liner Notes, A to Z."),
+            context["page_obj"],
         )
         return context
 

@@ -170,6 +170,7 @@ def test_artist_index_is_grouped_by_initial_of_sort_name(client):
     make_artist("くじら", sort_name="くじら")
     html = client.get("/artists/").text
     assert html.index('id="letter-k"') < html.index('id="letter-r"') < html.index('id="letter-y"')
+    assert html.index('id="letter-k"') < html.index("くじら") < html.index('id="letter-r"')
     assert html.index('id="letter-y"') > html.index("RADWIMPS")
 
 
@@ -279,3 +280,22 @@ def test_an_article_with_no_songs_has_no_range_in_its_heading(client):
     html = client.get(make_article("Empty list").get_absolute_url()).text
     assert '<h2 id="entries-heading">Empty list</h2>' in html
     assert "(0–0)" not in html
+
+
+def test_artists_a_to_z_is_paginated(client):
+    for n in range(130):
+        make_artist(f"Artist {n:03d}")
+    first = client.get("/artists/")
+    assert first.text.count('class="artist-index"') == 1
+    assert "?page=2" in first.text
+    second = client.get("/artists/", {"page": 2})
+    assert "Artist 129" in second.text
+    assert "Artist 000" not in second.text
+    assert client.get("/artists/", {"page": 3}).status_code == 404
+
+
+def test_a_japanese_artist_files_under_the_romaji_of_the_name(client):
+    artist = make_artist("くじら")
+    assert artist.sort_name == "kujira"
+    html = client.get("/artists/").text
+    assert html.index('id="letter-k"') < html.index("くじら")
