@@ -23,7 +23,7 @@ from songs.models import (
     facet_prefetches,
     with_derived_fields,
 )
-from songs.renditions import renditions_for
+from songs.renditions import store_renditions
 from songs.slugs import unique_slug
 
 # Entry positions are parked above this while a list is renumbered or restored.
@@ -201,10 +201,7 @@ class Article(WithFacets, Timestamped):
             *args,
             **with_derived_fields(kwargs, "slug", "intro_html", "search_text", "published_at"),
         )
-        renditions = renditions_for(self.hero_image, self.hero_renditions)
-        if renditions != self.hero_renditions:
-            self.hero_renditions = renditions
-            super().save(update_fields=["hero_renditions"])
+        store_renditions(self, "hero_image", "hero_renditions")
 
     def park_entry_positions(self):
         """Move the entries above PARKED_POSITION, out of 1..n, so rows can take each

@@ -12,7 +12,7 @@ from site_config.converters import slug_url
 from songs.folding import search_document
 from songs.images import RandomImageName, require_alt_text, validate_image
 from songs.markup import render_markdown, strip_control_characters
-from songs.renditions import renditions_for
+from songs.renditions import store_renditions
 from songs.slugs import ascii_slug, romanize, unique_slug
 from songs.video import parse_video_url, validate_video_url
 
@@ -173,10 +173,7 @@ class Artist(Timestamped):
         super().save(
             *args, **with_derived_fields(kwargs, "sort_name", "slug", "bio_html", "search_text")
         )
-        renditions = renditions_for(self.photo, self.photo_renditions)
-        if renditions != self.photo_renditions:
-            self.photo_renditions = renditions
-            super().save(update_fields=["photo_renditions"])
+        store_renditions(self, "photo", "photo_renditions")
         # Songs are found by their artist's names too.
         for song in self.songs.select_related("artist"):
             song.save(update_fields=["search_text"])

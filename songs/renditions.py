@@ -48,3 +48,13 @@ def renditions_for(field_file, current):
     if current.get("source") == field_file.name:
         return current
     return make_renditions(field_file)
+
+
+def store_renditions(instance, image_field, renditions_field):
+    """Called after `instance` is saved (an upload is only in storage then): make the
+    renditions of a new image and save them, or clear them for a removed one."""
+    current = getattr(instance, renditions_field)
+    renditions = renditions_for(getattr(instance, image_field), current)
+    if renditions != current:
+        setattr(instance, renditions_field, renditions)
+        instance.save(update_fields=[renditions_field])
