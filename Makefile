@@ -50,11 +50,16 @@ test-suite: $(VENV)/.installed-test $(MO_FILES)
 
 test: lint test-suite
 
-test-browser: $(VENV)/.installed-test $(MO_FILES)
+# The Nu Html Checker, from the npm registry (package-lock.json pins it).
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
+	touch $@
+
+test-browser: $(VENV)/.installed-test $(MO_FILES) node_modules/.installed
 	$(BIN)/pytest -m browser tests/browser
 
 clean:
-	rm -rf $(VENV) staticfiles
+	rm -rf $(VENV) staticfiles node_modules
 
 bench: $(VENV)/.installed-app $(MO_FILES)
 	bash bench/run
