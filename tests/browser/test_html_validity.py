@@ -10,7 +10,13 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db]
+pytestmark = [
+    pytest.mark.browser,
+    # As every test here: each leaves the database as migrations made it. (Mixing in a
+    # plain django_db test, or a transactional one without serialized rollback, leaves
+    # the others without the roles, or with content types twice.)
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 VNU_JAR = Path(__file__).resolve().parents[2] / "node_modules/vnu-jar/build/dist/vnu.jar"
 

@@ -10,7 +10,12 @@ from playwright.sync_api import Page, expect
 from articles.models import Article
 from songs.models import Song
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.browser,
+    # Live server: real commits. Serialized rollback, as every test here uses, so that
+    # each leaves the database as migrations made it (roles and content types included).
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 DEMO_ARTICLE = "/articles/songs-for-when-you-want-to-cry/"
 WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
