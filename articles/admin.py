@@ -309,13 +309,11 @@ class ArticleAdmin(TagSuggestionsMixin, VersionedAdmin):
             article.save()
             self.log_change(request, article, "Published now.")
             published.append(article)
-        self.message_user(
+        self.report_action(
             request,
-            _("Published %(count)s article(s): readers can see them now.")
-            % {"count": len(published)}
-            if published
-            else _("Nothing to publish: the selected articles were already live."),
-            messages.SUCCESS if published else messages.WARNING,
+            published,
+            _("Published %(count)s article(s): readers can see them now."),
+            _("Nothing to publish: the selected articles were already live."),
         )
 
     @admin.action(description=gettext_lazy("Unpublish (back to draft)"), permissions=["publish"])
@@ -326,14 +324,19 @@ class ArticleAdmin(TagSuggestionsMixin, VersionedAdmin):
             article.save()
             self.log_change(request, article, "Unpublished.")
             withdrawn.append(article)
-        self.message_user(
+        self.report_action(
             request,
-            _("Unpublished %(count)s article(s): readers no longer see them.")
-            % {"count": len(withdrawn)}
-            if withdrawn
-            else _("Nothing to unpublish: the selected articles were already drafts."),
-            messages.SUCCESS if withdrawn else messages.WARNING,
+            withdrawn,
+            _("Unpublished %(count)s article(s): readers no longer see them."),
+            _("Nothing to unpublish: the selected articles were already drafts."),
         )
+
+    def report_action(self, request, changed, done_message, nothing_message):
+        """Tell the editor what an action did, or warn that it had nothing to do."""
+        if changed:
+            self.message_user(request, done_message % {"count": len(changed)}, messages.SUCCESS)
+        else:
+            self.message_user(request, nothing_message, messages.WARNING)
 
     # --- Saving ------------------------------------------------------------------
 

@@ -174,9 +174,15 @@ class Artist(Timestamped):
             *args, **with_derived_fields(kwargs, "sort_name", "slug", "bio_html", "search_text")
         )
         store_renditions(self, "photo", "photo_renditions")
-        # Songs are found by their artist's names too.
-        for song in self.songs.select_related("artist"):
-            song.save(update_fields=["search_text"])
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or {"name", "aliases"} & set(update_fields):
+            # Songs are found by their artist's names too: refresh them in one query.
+            # (This save has already bumped the content version for them.)
+            songs = list(self.songs.all())
+            for song in songs:
+                song.artist = self
+                song.search_text = song.compute_search_text()
+            Song.objects.bulk_update(songs, ["search_text"])
 
 
 class SongQuerySet(models.QuerySet):
@@ -282,10 +288,14 @@ class Song(WithFacets, Timestamped):
     def save(self, *args, **kwargs):
         self.title = strip_control_characters(self.title).strip()
         self.slug = self.slug or unique_slug(self, self.title)
-        self.search_text = search_document(
+        self.search_text = self.compute_search_text()
+        super().save(*args, **with_derived_fields(kwargs, "slug", "search_text"))
+
+    def compute_search_text(self):
+        """What the song is found by: its titles and its artist's names, in any script."""
+        return search_document(
             self.title, *self.alt_title_list, self.artist.name, *self.artist.alias_list
         )
-        super().save(*args, **with_derived_fields(kwargs, "slug", "search_text"))
 
 
 class TaggedSongMood(TaggedItemBase):
