@@ -236,6 +236,15 @@ def form_errors(response):
     return messages
 
 
+def row_of(data, song):
+    """The inline row prefix ("entries-2") holding `song` in `data` (from form_data)."""
+    return next(
+        key.removesuffix("-song")
+        for key, value in data.items()
+        if key.endswith("-song") and value == str(song.pk)
+    )
+
+
 def fill_entry_rows(data, songs, first_index=None):
     """Put `songs` into new inline entry rows of `data` (from form_data), after the
     existing rows unless `first_index` says where, as an editor picking songs would."""

@@ -16,6 +16,7 @@ from tests.conftest import (
     make_article,
     make_artist,
     make_song,
+    row_of,
 )
 
 pytestmark = pytest.mark.django_db
@@ -23,15 +24,6 @@ pytestmark = pytest.mark.django_db
 
 def titles(article):
     return [entry.song.title for entry in article.entries.select_related("song")]
-
-
-def row_of(data, song):
-    """The inline row prefix ("entries-2") holding `song`."""
-    return next(
-        key.removesuffix("-song")
-        for key, value in data.items()
-        if key.endswith("-song") and value == str(song.pk)
-    )
 
 
 def test_entries_are_saved_in_the_order_given_and_come_back_in_it(editor_client):

@@ -14,17 +14,10 @@ from tests.conftest import (
     make_artist,
     make_mood,
     make_song,
+    row_of,
 )
 
 pytestmark = pytest.mark.django_db
-
-
-def row_of(data, song):
-    return next(
-        key.removesuffix("-song")
-        for key, value in data.items()
-        if key.endswith("-song") and value == str(song.pk)
-    )
 
 
 def entry_facts(article):
