@@ -12,6 +12,7 @@ from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils.cache import set_response_etag
+from django.utils.http import http_date
 
 PAGE_TIMEOUT = 24 * 60 * 60
 CACHED_PARAMETERS = {"page"}
@@ -79,8 +80,11 @@ class AnonymousPageCacheMiddleware:
                 if version == current_content_version(request):
                     return page
         response = self.get_response(request)
-        stores = key and getattr(request, "page_cache_store", False)
-        if stores and _is_cacheable_response(response):
+        is_page = getattr(request, "page_cache_store", False)
+        if is_page and response.status_code == 200 and not response.has_header("Last-Modified"):
+            # No content has changed since the version did: a safe, if cautious, date.
+            response["Last-Modified"] = http_date(request.content_changed_at.timestamp())
+        if key and is_page and _is_cacheable_response(response):
             if not response.has_header("ETag"):
                 set_response_etag(response)  # computed once, not on every hit
             cache.set(key, (request.content_version, response), PAGE_TIMEOUT)
@@ -98,7 +102,9 @@ def current_content_version(request):
     if getattr(request, "content_version", None) is None:
         from articles.models import ContentVersion
 
-        request.content_version = ContentVersion.current().version
+        state = ContentVersion.current()
+        request.content_version = state.version
+        request.content_changed_at = state.changed_at
     return request.content_version
 
 

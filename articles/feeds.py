@@ -78,10 +78,10 @@ class LatestArticlesFeed(Feed):
         feed = copy.copy(self)
         feed.host = split_domain_port(request.get_host())[0]
         response = super(LatestArticlesFeed, feed).__call__(request, *args, **kwargs)
-        # Conditional GET rests on ConditionalGetMiddleware's ETag of the body itself:
-        # any change a reader could see (a new entry, a renamed mood) changes it, and
-        # nothing else does. Feed's Last-Modified (the newest item's date) would answer
-        # 304 to an If-Modified-Since after a song is added to an article: drop it.
+        # Conditional GET: ConditionalGetMiddleware's ETag of the body, and the page
+        # cache's Last-Modified, the time any content last changed. Feed's own (the
+        # newest item's date) would answer 304 to an If-Modified-Since after a song was
+        # added to an article: drop it.
         del response["Last-Modified"]
         return response
 

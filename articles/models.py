@@ -349,6 +349,8 @@ class ContentVersion(models.Model):
     """
 
     version = models.PositiveBigIntegerField(default=1)
+    # When the version last changed: the Last-Modified of every cacheable page.
+    changed_at = models.DateTimeField(default=timezone.now)
     next_change = models.DateTimeField(null=True, blank=True)
 
     def __str__(self):
@@ -365,7 +367,7 @@ class ContentVersion(models.Model):
     def bump(cls):
         next_change = next_timed_change()
         updated = cls.objects.filter(pk=1).update(
-            version=models.F("version") + 1, next_change=next_change
+            version=models.F("version") + 1, changed_at=timezone.now(), next_change=next_change
         )
         if not updated:
             cls.objects.get_or_create(pk=1, defaults={"next_change": next_change})

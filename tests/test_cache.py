@@ -123,3 +123,14 @@ def test_renaming_the_author_updates_cached_pages(client):
     assert "By Aiko Tanaka" in client.get(article.get_absolute_url()).text
     author.delete()
     assert "By Liner Notes" in client.get(article.get_absolute_url()).text
+
+
+def test_pages_answer_if_modified_since_with_304_until_content_changes(client):
+    article = make_article("Before")
+    last_modified = client.get(article.get_absolute_url()).headers["Last-Modified"]
+    headers = {"if-modified-since": last_modified}
+    assert client.get(article.get_absolute_url(), headers=headers).status_code == 304
+    time.sleep(1.1)  # HTTP dates count whole seconds
+    article.title = "After"
+    article.save()
+    assert client.get(article.get_absolute_url(), headers=headers).status_code == 200

@@ -1,4 +1,5 @@
 import html
+import time
 import xml.etree.ElementTree as ET
 from datetime import UTC, timedelta
 
@@ -273,10 +274,27 @@ def test_scheduled_article_going_live_changes_the_feed_etag(client, tagged_artic
     assert response.headers["ETag"] != before.headers["ETag"]
 
 
-def test_feeds_send_no_last_modified_that_could_outlive_an_edit(client, tagged_article):
-    # The newest item's date does not move when a song joins an article: a client
-    # sending only If-Modified-Since would wrongly get a 304.
-    assert "Last-Modified" not in client.get("/feed/").headers
+def test_feed_answers_304_to_its_own_last_modified(client, tagged_article):
+    last_modified = client.get("/feed/").headers["Last-Modified"]
+
+    response = client.get("/feed/", headers={"if-modified-since": last_modified})
+
+    assert response.status_code == 304
+
+
+@pytest.mark.parametrize("page_cache", [True, False])
+def test_adding_a_song_moves_the_feeds_last_modified(client, tagged_article, settings, page_cache):
+    # The newest item's date does not move when a song joins an article; the feed's
+    # Last-Modified must, or a client sending only If-Modified-Since gets a wrong 304.
+    settings.PAGE_CACHE = page_cache
+    last_modified = client.get("/feed/").headers["Last-Modified"]
+    time.sleep(1.1)  # HTTP dates count whole seconds
+    Entry.objects.create(article=tagged_article, song=make_song("Lemon"), position=99)
+
+    response = client.get("/feed/", headers={"if-modified-since": last_modified})
+
+    assert response.status_code == 200
+    assert "Lemon" in response.content.decode()
 
 
 @pytest.mark.parametrize("page_cache", [True, False])
