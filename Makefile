@@ -43,6 +43,7 @@ run: $(VENV)/.installed-app $(MO_FILES)
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 # The whole suite but the real-browser tests (those need chromium: `make test-browser`).
 test-suite: $(VENV)/.installed-test $(MO_FILES)

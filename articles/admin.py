@@ -23,7 +23,7 @@ from articles.admin_forms import (
     site_time,
 )
 from articles.models import PARKED_POSITION, Article, Entry, RelatedPick
-from songs.admin import (
+from core.admin import (
     CheckedAutocompleteMixin,
     TagSuggestionsMixin,
     VersionedAdmin,

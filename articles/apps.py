@@ -8,6 +8,6 @@ class ArticlesConfig(AppConfig):
 
     def ready(self):
         from articles import history  # noqa: F401  (registers the models with django-reversion)
-        from articles.cache import connect_invalidation
+        from core.cache import connect_invalidation
 
         connect_invalidation()

@@ -8,6 +8,7 @@ one stray control character would make the whole feed invalid XML (a 500, in fac
 import copy
 from datetime import UTC
 
+from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.core.files.storage import default_storage
 from django.db.models import Prefetch
@@ -18,9 +19,10 @@ from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed, rfc3339_date
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 
-from articles.metadata import SITE_DESCRIPTION, SITE_NAME, byline
+from articles.metadata import byline
 from articles.models import Article, Entry
-from songs.markup import strip_control_characters
+from core.markup import strip_control_characters
+from core.metadata import SITE_DESCRIPTION
 from songs.models import Artist, Audience, Mood
 
 FEED_LENGTH = 20
@@ -44,7 +46,7 @@ class LatestArticlesFeed(Feed):
     """The latest published articles. Facet feeds override `get_object` and `articles`."""
 
     feed_type = RssWithModifiedDates
-    author_name = SITE_NAME
+    author_name = settings.SITE_NAME
     # The GUID is a tag: URI, not a URL, so that editing a slug never re-announces an article.
     item_guid_is_permalink = False
 
@@ -56,7 +58,7 @@ class LatestArticlesFeed(Feed):
         return Article.objects.published()
 
     def title(self, obj):
-        return SITE_NAME
+        return settings.SITE_NAME
 
     def description(self, obj):
         return str(SITE_DESCRIPTION)
@@ -167,7 +169,7 @@ class FacetArticlesFeed(LatestArticlesFeed):
 
     def title(self, facet):
         return _("%(site)s: %(name)s") % {
-            "site": SITE_NAME,
+            "site": settings.SITE_NAME,
             "name": strip_control_characters(facet.name),
         }
 
@@ -177,7 +179,7 @@ class FacetArticlesFeed(LatestArticlesFeed):
     def description(self, facet):
         return strip_control_characters(facet.description) or (
             _("%(site)s articles for “%(name)s”.")
-            % {"site": SITE_NAME, "name": strip_control_characters(facet.name)}
+            % {"site": settings.SITE_NAME, "name": strip_control_characters(facet.name)}
         )
 
 
@@ -208,12 +210,12 @@ class ArtistFeed(FacetArticlesFeed):
 
     def title(self, artist):
         return _("%(site)s: articles featuring %(name)s") % {
-            "site": SITE_NAME,
+            "site": settings.SITE_NAME,
             "name": strip_control_characters(artist.name),
         }
 
     def description(self, artist):
         return _("%(site)s articles with songs by %(name)s.") % {
-            "site": SITE_NAME,
+            "site": settings.SITE_NAME,
             "name": strip_control_characters(artist.name),
         }

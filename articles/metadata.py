@@ -1,136 +1,30 @@
-"""What a page tells search engines, social cards and feed readers about itself.
+"""Page metadata for articles, artists, songs, moods and audiences (core/metadata.py
+has the shape, and plain pages)."""
 
-Views call one `for_*` function and put the result in their context as `metadata`;
-the head blocks of base.html render it (templates/includes/seo_*.html). Nothing
-here queries the database: every function works on objects the view already loaded.
-"""
-
-from dataclasses import dataclass
-from datetime import datetime
-
-from django.core.files.storage import default_storage
+from django.conf import settings
 from django.urls import reverse
-from django.utils.html import strip_tags
-from django.utils.text import Truncator
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from articles import structured_data
-from songs.markup import strip_control_characters
-
-SITE_NAME = "Liner Notes"
-SITE_DESCRIPTION = gettext_lazy(
-    "Themed song lists with the words around them: why each song belongs there."
+from core.markup import strip_control_characters
+from core.metadata import (
+    SITE_DESCRIPTION,
+    FeedLink,
+    PageMetadata,
+    for_list_page,
+    home_crumb,
+    image_url,
+    page_url,
+    pagination_links,
+    plain_text,
+    publisher,
 )
-# Search engines show about this many characters of a description.
-DESCRIPTION_LENGTH = 160
-
-
-@dataclass(frozen=True)
-class FeedLink:
-    title: str
-    url: str
-    mime_type: str = "application/rss+xml"
-
-
-@dataclass(frozen=True)
-class PageMetadata:
-    title: str
-    description: str
-    canonical_url: str
-    breadcrumbs: tuple = ()  # (name, absolute URL) pairs, home first
-    entities: tuple = ()  # schema.org nodes besides the breadcrumbs
-    image_url: str = ""
-    image_alt: str = ""
-    og_type: str = "website"
-    published_time: datetime | None = None
-    modified_time: datetime | None = None
-    feeds: tuple = ()  # this page's own feeds; the site feed is on every page anyway
-    prev_url: str = ""
-    next_url: str = ""
-    noindex: bool = False
-
-    site_name = SITE_NAME  # not a field: the same on every page
-
-    @property
-    def document_title(self):
-        return self.title if self.title == SITE_NAME else f"{self.title} — {SITE_NAME}"
-
-    @property
-    def json_ld(self):
-        return structured_data.graph(
-            *self.entities, structured_data.breadcrumb_list(self.breadcrumbs)
-        )
-
-
-def plain_text(text, length=DESCRIPTION_LENGTH):
-    """One line of text from editor input or rendered HTML, cut at a word to `length`."""
-    text = " ".join(strip_tags(strip_control_characters(str(text))).split())
-    return Truncator(text).chars(length)
 
 
 def byline(article):
     """Who signs an article: the author's full name, else the site (never a login name)."""
     name = article.author.get_full_name() if article.author else ""
-    return strip_control_characters(name).strip() or SITE_NAME
-
-
-def page_url(request, path, page_number):
-    """The URL of page `page_number` of a list at `path`: page 1 has no ?page=."""
-    query = f"?page={page_number}" if page_number and page_number > 1 else ""
-    return request.build_absolute_uri(path + query)
-
-
-def pagination_links(request, path, page_obj):
-    if page_obj is None:
-        return {}
-    links = {}
-    if page_obj.has_previous():
-        links["prev_url"] = page_url(request, path, page_obj.previous_page_number())
-    if page_obj.has_next():
-        links["next_url"] = page_url(request, path, page_obj.next_page_number())
-    return links
-
-
-def home_crumb(request):
-    return (SITE_NAME, request.build_absolute_uri(reverse("articles:home")))
-
-
-def publisher(request):
-    return structured_data.organization(
-        SITE_NAME, request.build_absolute_uri(reverse("articles:home"))
-    )
-
-
-def image_url(request, renditions):
-    """The largest JPEG rendition: what social cards and feed readers all accept."""
-    if not renditions or not renditions.get("jpeg"):
-        return ""
-    return request.build_absolute_uri(default_storage.url(renditions["jpeg"][-1][1]))
-
-
-def for_page(request, title=SITE_NAME, description=SITE_DESCRIPTION, breadcrumbs=()):
-    """Plain metadata for a page with no object of its own (home, search, a list)."""
-    return PageMetadata(
-        title=strip_control_characters(title),
-        description=plain_text(description),
-        canonical_url=request.build_absolute_uri(request.path),
-        breadcrumbs=(home_crumb(request), *breadcrumbs),
-    )
-
-
-def for_list_page(request, name, description, page_obj):
-    """A paginated list at the request's path (articles, artists A–Z): page N is its own page."""
-    number = page_obj.number if page_obj else 1
-    return PageMetadata(
-        title=name
-        if number == 1
-        else _("%(name)s, page %(number)s") % {"name": name, "number": number},
-        description=plain_text(description),
-        canonical_url=page_url(request, request.path, number),
-        breadcrumbs=(home_crumb(request), (name, request.build_absolute_uri(request.path))),
-        **pagination_links(request, request.path, page_obj),
-    )
+    return strip_control_characters(name).strip() or settings.SITE_NAME
 
 
 def for_article_list(request, page_obj):
@@ -149,7 +43,9 @@ def for_article_page(request, article, page_obj):
     description = plain_text(article.lead or article.intro_html) or SITE_DESCRIPTION
     author_name = byline(article)
     author = (
-        publisher(request) if author_name == SITE_NAME else {"@type": "Person", "name": author_name}
+        publisher(request)
+        if author_name == settings.SITE_NAME
+        else {"@type": "Person", "name": author_name}
     )
     hero_url = image_url(request, article.hero_renditions)
     article_node = structured_data.article_entity(
@@ -200,7 +96,7 @@ def for_artist(request, artist):
         canonical_url=request.build_absolute_uri(path),
         breadcrumbs=(
             home_crumb(request),
-            (_("Artists"), request.build_absolute_uri(reverse("songs:artist_list"))),
+            (_("Artists"), request.build_absolute_uri(reverse("articles:artist_list"))),
             (strip_control_characters(artist.name), request.build_absolute_uri(path)),
         ),
         entities=(structured_data.artist_entity(artist, request.build_absolute_uri, photo_url),),
@@ -209,8 +105,8 @@ def for_artist(request, artist):
         feeds=(
             FeedLink(
                 _("%(site)s: articles featuring %(name)s")
-                % {"site": SITE_NAME, "name": strip_control_characters(artist.name)},
-                reverse("songs:artist_feed", args=[artist.slug]),
+                % {"site": settings.SITE_NAME, "name": strip_control_characters(artist.name)},
+                reverse("articles:artist_feed", args=[artist.slug]),
             ),
         ),
     )
@@ -230,7 +126,7 @@ def for_song(request, song):
         canonical_url=request.build_absolute_uri(path),
         breadcrumbs=(
             home_crumb(request),
-            (_("Artists"), request.build_absolute_uri(reverse("songs:artist_list"))),
+            (_("Artists"), request.build_absolute_uri(reverse("articles:artist_list"))),
             (
                 strip_control_characters(song.artist.name),
                 request.build_absolute_uri(song.artist.get_absolute_url()),
@@ -254,8 +150,8 @@ def for_facet(request, facet):
         breadcrumbs=(home_crumb(request), (name, request.build_absolute_uri(path))),
         feeds=(
             FeedLink(
-                f"{SITE_NAME}: {name}",
-                reverse(f"songs:{facet._meta.model_name}_feed", args=[facet.slug]),
+                f"{settings.SITE_NAME}: {name}",
+                reverse(f"articles:{facet._meta.model_name}_feed", args=[facet.slug]),
             ),
         ),
     )

@@ -8,23 +8,14 @@ from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
-from site_config.converters import slug_url
-from songs.folding import search_document
-from songs.images import RandomImageName, require_alt_text, validate_image
-from songs.markup import render_markdown, strip_control_characters
-from songs.models import (
-    Audience,
-    Mood,
-    Song,
-    TaggedSongAudience,
-    TaggedSongMood,
-    Timestamped,
-    WithFacets,
-    facet_prefetches,
-    with_derived_fields,
-)
-from songs.renditions import store_renditions
-from songs.slugs import unique_slug
+from core.converters import slug_url
+from core.folding import search_document
+from core.images import RandomImageName, require_alt_text, validate_image
+from core.markup import render_markdown, strip_control_characters
+from core.models import Timestamped, WithFacets, facet_prefetches, with_derived_fields
+from core.renditions import store_renditions
+from core.slugs import unique_slug
+from songs.models import Audience, Mood, Song, TaggedSongAudience, TaggedSongMood
 
 # Entry positions are parked above this while a list is renumbered or restored.
 PARKED_POSITION = 1_000_000

@@ -11,7 +11,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article, Entry
-from songs.folding import fold
+from core.folding import fold
 from songs.models import Artist, Song
 
 MAX_QUERY_LENGTH = 100

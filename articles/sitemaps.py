@@ -4,7 +4,7 @@ from django.db.models import Max
 from django.urls import reverse
 
 from articles.models import Article
-from songs.sitemaps import LocalizedSitemap
+from core.sitemaps import LocalizedSitemap
 
 
 class ArticleSitemap(LocalizedSitemap):
@@ -23,7 +23,7 @@ class ArticleSitemap(LocalizedSitemap):
 class FixedPagesSitemap(LocalizedSitemap):
     """Pages that exist once, by URL name. Search results are not worth a crawler's time."""
 
-    url_names = ["articles:home", "articles:list", "songs:artist_list"]
+    url_names = ["articles:home", "articles:list", "articles:artist_list"]
 
     def items(self):
         return self.url_names

@@ -1,15 +1,30 @@
 from django.urls import path
 
-from articles import feeds, views
-from articles.cache import cache_anonymous_page
+from articles import catalogue_views, feeds, views
+from core.cache import cache_anonymous_page
 
 app_name = "articles"
 
+
+def cached_path(route, view, name):
+    return path(route, cache_anonymous_page(view), name=name)
+
+
 urlpatterns = [
-    path("", cache_anonymous_page(views.HomeView.as_view()), name="home"),
-    path("articles/", cache_anonymous_page(views.ArticleListView.as_view()), name="list"),
-    path("articles/<uslug:slug>/", cache_anonymous_page(views.article_detail), name="detail"),
+    cached_path("", views.HomeView.as_view(), "home"),
+    cached_path("articles/", views.ArticleListView.as_view(), "list"),
+    cached_path("articles/<uslug:slug>/", views.article_detail, "detail"),
     path("search/", views.SearchView.as_view(), name="search"),
-    path("feed/", cache_anonymous_page(feeds.LatestArticlesFeed()), name="feed"),
-    path("feed/atom/", cache_anonymous_page(feeds.LatestArticlesAtomFeed()), name="atom_feed"),
+    cached_path("feed/", feeds.LatestArticlesFeed(), "feed"),
+    cached_path("feed/atom/", feeds.LatestArticlesAtomFeed(), "atom_feed"),
+    cached_path("artists/", catalogue_views.ArtistIndexView.as_view(), "artist_list"),
+    cached_path("artists/<uslug:slug>/", catalogue_views.ArtistDetailView.as_view(), "artist"),
+    cached_path("songs/<uslug:slug>/", catalogue_views.SongDetailView.as_view(), "song"),
+    cached_path("moods/<uslug:slug>/", catalogue_views.MoodDetailView.as_view(), "mood"),
+    cached_path(
+        "audiences/<uslug:slug>/", catalogue_views.AudienceDetailView.as_view(), "audience"
+    ),
+    cached_path("artists/<uslug:slug>/feed/", feeds.ArtistFeed(), "artist_feed"),
+    cached_path("moods/<uslug:slug>/feed/", feeds.MoodFeed(), "mood_feed"),
+    cached_path("audiences/<uslug:slug>/feed/", feeds.AudienceFeed(), "audience_feed"),
 ]

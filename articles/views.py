@@ -16,6 +16,7 @@ from articles import metadata
 from articles.models import Article, Entry
 from articles.related import related_articles
 from articles.search import SearchForm, search
+from core.metadata import for_page
 from songs.models import Artist, Audience, Mood
 
 HOME_LATEST = 6
@@ -43,7 +44,7 @@ class HomeView(TemplateView):
             moods=moods,
             audiences=Audience.objects.order_by("name"),
             artists=Artist.objects.order_by("sort_name", "name")[:HOME_ARTISTS],
-            metadata=metadata.for_page(self.request),
+            metadata=for_page(self.request),
             **kwargs,
         )
 
@@ -147,9 +148,7 @@ class SearchView(TemplateView):
         context["form"] = form
         # Result pages are endless and thin: keep them out of search engines.
         context["metadata"] = replace(
-            metadata.for_page(
-                self.request, _("Search"), breadcrumbs=[(_("Search"), self.request.path)]
-            ),
+            for_page(self.request, _("Search"), breadcrumbs=[(_("Search"), self.request.path)]),
             noindex=True,
         )
         if not form.is_valid():

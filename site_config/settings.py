@@ -40,8 +40,10 @@ MEDIA_STORAGE = os.environ.get("MEDIA_STORAGE", "local")
 HTTPS_ONLY = env_flag("HTTPS_ONLY")
 ADMIN_URL = os.environ.get("ADMIN_URL", "admin/").strip("/") + "/"
 NEW_BADGE_DAYS = int(os.environ.get("NEW_BADGE_DAYS", "30"))
-# Whole-page cache for anonymous readers (articles/cache.py); 0 turns it off.
+# Whole-page cache for anonymous readers (core/cache.py); 0 turns it off.
 PAGE_CACHE = env_flag("PAGE_CACHE", default=True)
+# The site's name, in page titles, feeds and bylines (templates get it as SITE_NAME).
+SITE_NAME = "Liner Notes"
 
 # --- Applications --------------------------------------------------------------
 
@@ -57,6 +59,7 @@ INSTALLED_APPS = [
     "taggit",
     "reversion",
     "axes",
+    "core",
     "songs",
     "articles",
 ]
@@ -66,11 +69,11 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # ETag on every page and 304 for a matching If-None-Match, cached pages included.
     "django.middleware.http.ConditionalGetMiddleware",
-    "articles.cache.AnonymousPageCacheMiddleware",
+    "core.cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Language from the URL: English at the root, Japanese under /ja/; the admin's from
     # the editor's browser (Accept-Language).
-    "site_config.languages.LanguageMiddleware",
+    "core.languages.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -94,6 +97,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "core.context_processors.site",
             ],
         },
     },
@@ -216,7 +220,7 @@ if HTTPS_ONLY:
 
 # Form fields besides files may total 12 MB; an upload over 12 MB is spooled to a temporary
 # file rather than held in memory. Images over 10 MB are then refused by the form
-# (songs/images.py). Cap the request body itself in the web server in front.
+# (core/images.py). Cap the request body itself in the web server in front.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
 
@@ -224,8 +228,8 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
 
 TAGGIT_CASE_INSENSITIVE = True
 # Commas separate moods and audiences; spaces do not ("Women in their 40s" is one tag).
-TAGGIT_TAGS_FROM_STRING = "songs.tagging.parse_tag_names"
-TAGGIT_STRING_FROM_TAGS = "songs.tagging.format_tag_names"
+TAGGIT_TAGS_FROM_STRING = "core.tagging.parse_tag_names"
+TAGGIT_STRING_FROM_TAGS = "core.tagging.format_tag_names"
 
 LOGGING = {
     "version": 1,

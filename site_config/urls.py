@@ -7,13 +7,13 @@ from django.urls import include, path, register_converter
 from django.views.generic import TemplateView
 
 from articles.sitemaps import ArticleSitemap, FixedPagesSitemap
-from site_config import health
-from site_config.converters import UnicodeSlugConverter
+from core import health
+from core.converters import UnicodeSlugConverter
 from songs.sitemaps import ArtistSitemap, AudienceSitemap, MoodSitemap, SongSitemap
 
 register_converter(UnicodeSlugConverter, "uslug")
 
-handler500 = "site_config.errors.server_error"
+handler500 = "core.errors.server_error"
 
 # Classes, not instances: the sitemap views make one per request, since a Sitemap
 # keeps state (latest_lastmod) while it renders.
@@ -57,7 +57,6 @@ urlpatterns = [
 # The reader's site in each language: English at the root, Japanese under /ja/.
 urlpatterns += i18n_patterns(
     path("", include("articles.urls")),
-    path("", include("songs.urls")),
     prefix_default_language=False,
 )
 

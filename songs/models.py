@@ -1,90 +1,18 @@
-import unicodedata
-
 from django.db import models
-from django.db.models import Prefetch
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from taggit.managers import TaggableManager
-from taggit.models import TagBase, TaggedItemBase
+from taggit.models import TaggedItemBase
 
-from site_config.converters import slug_url
-from songs.folding import search_document
-from songs.images import RandomImageName, require_alt_text, validate_image
-from songs.markup import render_markdown, strip_control_characters
-from songs.renditions import store_renditions
-from songs.slugs import ascii_slug, romanize, unique_slug
+from core.converters import slug_url
+from core.folding import search_document
+from core.images import RandomImageName, require_alt_text, validate_image
+from core.markup import render_markdown, strip_control_characters
+from core.models import FacetTag, Timestamped, WithFacets, facet_prefetches, with_derived_fields
+from core.renditions import store_renditions
+from core.slugs import romanize, unique_slug
 from songs.video import parse_video_url, validate_video_url
-
-
-def with_derived_fields(kwargs, *derived):
-    """Save kwargs that also write `derived` fields when the caller limits update_fields.
-
-    Rendered HTML, slugs and search text are computed in save(); a partial save
-    (as update_or_create does) must store them too, or they go stale.
-    """
-    if kwargs.get("update_fields") is not None:
-        kwargs["update_fields"] = {*kwargs["update_fields"], *derived}
-    return kwargs
-
-
-class WithFacets:
-    """Moods and audiences read through their link rows, which facet_prefetches() loads
-    with their tags in one query each (taggit's own prefetch costs twice as much)."""
-
-    @property
-    def mood_list(self):
-        return [link.tag for link in self.mood_links.all()]
-
-    @property
-    def audience_list(self):
-        return [link.tag for link in self.audience_links.all()]
-
-
-def facet_prefetches(mood_links_model, audience_links_model, path=""):
-    return [
-        Prefetch(
-            f"{path}{name}",
-            queryset=links.objects.select_related("tag").order_by("tag__name"),
-        )
-        for name, links in [
-            ("mood_links", mood_links_model),
-            ("audience_links", audience_links_model),
-        ]
-    ]
-
-
-class Timestamped(models.Model):
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
-
-    class Meta:
-        abstract = True
-
-
-class FacetTag(TagBase):
-    """A tag vocabulary of its own (moods, audiences) with a page that describes it."""
-
-    description = models.TextField(
-        _("description"), blank=True, help_text=_("Shown at the top of the tag's page.")
-    )
-
-    class Meta:
-        abstract = True
-        ordering = ["name"]
-
-    def save(self, *args, **kwargs):
-        # Full-width and half-width spellings of one name are one tag.
-        self.name = unicodedata.normalize("NFKC", strip_control_characters(self.name)).strip()
-        super().save(*args, **kwargs)
-
-    def slugify(self, tag, i=None):
-        # Romaji runs longer than kana and kanji: keep the slug, and its "-2" suffix,
-        # inside the column (taggit's slug holds 100 characters).
-        suffix = f"-{i}" if i is not None else ""
-        room = self._meta.get_field("slug").max_length - len(suffix)
-        slug = ascii_slug(tag, fallback=self._meta.model_name)[:room].rstrip("-")
-        return slug + suffix
 
 
 class Mood(FacetTag):
@@ -93,7 +21,7 @@ class Mood(FacetTag):
         verbose_name_plural = _("moods")
 
     def get_absolute_url(self):
-        return slug_url("songs:mood", self.slug)
+        return slug_url("articles:mood", self.slug)
 
 
 class Audience(FacetTag):
@@ -102,7 +30,7 @@ class Audience(FacetTag):
         verbose_name_plural = _("audiences")
 
     def get_absolute_url(self):
-        return slug_url("songs:audience", self.slug)
+        return slug_url("articles:audience", self.slug)
 
 
 class Artist(Timestamped):
@@ -154,7 +82,7 @@ class Artist(Timestamped):
         return self.name
 
     def get_absolute_url(self):
-        return slug_url("songs:artist", self.slug)
+        return slug_url("articles:artist", self.slug)
 
     @property
     def alias_list(self):
@@ -271,7 +199,7 @@ class Song(WithFacets, Timestamped):
         return f"{self.title} — {self.artist.name}" if self.artist_id else self.title
 
     def get_absolute_url(self):
-        return slug_url("songs:song", self.slug)
+        return slug_url("articles:song", self.slug)
 
     @property
     def alt_title_list(self):

@@ -1,17 +1,9 @@
 """Sitemap sections for artists, songs, moods and audiences: all public whatever is published."""
 
-from django.contrib.sitemaps import Sitemap
 from django.db.models import Max
 
+from core.sitemaps import LocalizedSitemap
 from songs.models import Artist, Audience, Mood, Song
-
-
-class LocalizedSitemap(Sitemap):
-    """Every page in each language, each entry naming its translations (hreflang)."""
-
-    i18n = True
-    alternates = True
-    x_default = True
 
 
 class EditedItemSitemap(LocalizedSitemap):

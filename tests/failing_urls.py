@@ -9,4 +9,4 @@ def outage(request):
 
 
 urlpatterns = [path("outage/", outage)]
-handler500 = "site_config.errors.server_error"
+handler500 = "core.errors.server_error"

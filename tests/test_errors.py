@@ -1,6 +1,6 @@
 from django.db import OperationalError
 
-from site_config.errors import server_error
+from core.errors import server_error
 
 
 def handle(request, exception):

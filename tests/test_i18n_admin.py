@@ -1,6 +1,6 @@
 """The editors' admin in Japanese for a browser that asks for it, in English otherwise.
 
-The admin is outside i18n_patterns: site_config.languages.LanguageMiddleware takes its
+The admin is outside i18n_patterns: core.languages.LanguageMiddleware takes its
 language from the browser's Accept-Language (or the django_language cookie)."""
 
 from datetime import datetime

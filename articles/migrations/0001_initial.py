@@ -2,7 +2,7 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import songs.images
+import core.images
 import taggit.managers
 from django.conf import settings
 from django.db import migrations, models
@@ -29,7 +29,7 @@ class Migration(migrations.Migration):
                 ('lead', models.TextField(blank=True, help_text='One or two sentences: lists, feeds and cards.')),
                 ('intro', models.TextField(blank=True, help_text='Markdown: paragraphs, *emphasis*, links, lists.')),
                 ('intro_html', models.TextField(blank=True, editable=False)),
-                ('hero_image', models.ImageField(blank=True, upload_to='articles/', validators=[songs.images.validate_image])),
+                ('hero_image', models.ImageField(blank=True, upload_to='articles/', validators=[core.images.validate_image])),
                 ('hero_alt', models.CharField(blank=True, max_length=250, verbose_name='hero image alt text')),
                 ('status', models.CharField(choices=[('draft', 'Draft'), ('published', 'Published')], default='draft', max_length=10)),
                 ('published_at', models.DateTimeField(blank=True, help_text='Readers see the article from this moment, once the status is Published. A future time schedules it; no other step is needed.', null=True)),

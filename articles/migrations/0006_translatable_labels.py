@@ -2,7 +2,7 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import songs.images
+import core.images
 from django.conf import settings
 from django.db import migrations, models
 
@@ -50,7 +50,7 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='article',
             name='hero_image',
-            field=models.ImageField(blank=True, upload_to=songs.images.RandomImageName('articles', 'hero_image'), validators=[songs.images.validate_image], verbose_name='hero image'),
+            field=models.ImageField(blank=True, upload_to=core.images.RandomImageName('articles', 'hero_image'), validators=[core.images.validate_image], verbose_name='hero image'),
         ),
         migrations.AlterField(
             model_name='article',

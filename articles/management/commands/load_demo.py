@@ -11,8 +11,8 @@ from django.utils import timezone
 from articles.demo.articles import MAIN_ARTICLE, RELATED_ARTICLES, SONG_NOTES
 from articles.demo.catalogue import ARTISTS, AUDIENCES, MOODS, SONGS
 from articles.models import PARKED_POSITION, Article, Entry, RelatedPick
+from core.slugs import ascii_slug
 from songs.models import Artist, Audience, Mood, Song
-from songs.slugs import ascii_slug
 
 DESK_USERNAME = "liner-notes-desk"
 NEW_SONG_SLUG = "even-if-its-one-of-a-kind"

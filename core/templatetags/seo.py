@@ -1,4 +1,4 @@
-"""Head tags of every page: metadata (articles/metadata.py) and its JSON-LD."""
+"""Head tags of every page: metadata (core/metadata.py) and its JSON-LD."""
 
 import json
 
@@ -7,7 +7,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-from articles import metadata
+from core import metadata
 
 register = template.Library()
 

@@ -2,6 +2,7 @@
 
 import sys
 
+from django.conf import settings
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse, HttpResponseServerError
 from django.template import loader
@@ -18,8 +19,9 @@ def server_error(request):
     Both pages render without a request context: no context processor, nothing that
     could touch the database that just failed.
     """
+    context = {"SITE_NAME": settings.SITE_NAME}
     if isinstance(sys.exc_info()[1], DATABASE_ERRORS):
-        response = HttpResponse(loader.render_to_string("503.html"), status=503)
+        response = HttpResponse(loader.render_to_string("503.html", context), status=503)
         response["Retry-After"] = str(RETRY_AFTER_SECONDS)
         return response
-    return HttpResponseServerError(loader.render_to_string("500.html"))
+    return HttpResponseServerError(loader.render_to_string("500.html", context))

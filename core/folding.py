@@ -2,7 +2,7 @@
 
 import unicodedata
 
-from songs.slugs import romanize
+from core.slugs import romanize
 
 # Katakana U+30A1..U+30F6 sit exactly 0x60 above their hiragana.
 KATAKANA_TO_HIRAGANA = {code: code - 0x60 for code in range(0x30A1, 0x30F7)}

@@ -100,19 +100,19 @@ class AnonymousPageCacheMiddleware:
 def current_content_version(request):
     """The content version, read once per request and kept on it for later callers."""
     if getattr(request, "content_version", None) is None:
-        from articles.models import ContentVersion
-
-        state = ContentVersion.current()
+        state = content_version_model().current()
         request.content_version = state.version
         request.content_changed_at = state.changed_at
     return request.content_version
 
 
-def content_changed(sender, **kwargs):
-    from articles.models import ContentVersion
+def content_version_model():
+    return apps.get_model("articles", "ContentVersion")
 
-    if sender._meta.app_label in CONTENT_APPS and sender is not ContentVersion:
-        ContentVersion.bump()
+
+def content_changed(sender, **kwargs):
+    if sender._meta.app_label in CONTENT_APPS and sender is not content_version_model():
+        content_version_model().bump()
 
 
 def connect_invalidation():
@@ -135,6 +135,4 @@ def author_changed(sender, update_fields=None, **kwargs):
     # Logging in saves last_login alone: that shows nowhere.
     if update_fields is not None and set(update_fields) <= {"last_login"}:
         return
-    from articles.models import ContentVersion
-
-    ContentVersion.bump()
+    content_version_model().bump()

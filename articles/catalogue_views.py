@@ -1,3 +1,8 @@
+"""The catalogue's pages: artists A–Z, an artist, a song, a mood, an audience.
+
+They live with the articles because each lists the articles that feature it.
+"""
+
 from itertools import groupby
 
 from django.db.models import Q
@@ -8,6 +13,7 @@ from django.views.generic import DetailView, ListView
 
 from articles import metadata
 from articles.models import Article
+from core.metadata import for_list_page
 from songs.models import Artist, Audience, Mood, Song
 
 
@@ -33,7 +39,7 @@ class ArtistIndexView(ListView):
         context["sections"] = [
             (letter, list(group)) for letter, group in groupby(context["artists"], key=index_letter)
         ]
-        context["metadata"] = metadata.for_list_page(
+        context["metadata"] = for_list_page(
             self.request,
             _("Artists A–Z"),
             _("Every artist in Liner Notes, A to Z."),
