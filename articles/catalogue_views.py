@@ -12,8 +12,11 @@ from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
 from articles import metadata
+from articles.cache_tags import articles_with
 from articles.models import Article
+from core.cache import tag_page
 from core.metadata import for_list_page
+from songs.cache_tags import ARTISTS, songs_of
 from songs.models import Artist, Audience, Mood, Song
 
 
@@ -32,6 +35,7 @@ class ArtistIndexView(ListView):
     paginate_by = 120
 
     def get_queryset(self):
+        tag_page(ARTISTS)
         return Artist.objects.order_by(Lower("sort_name"), "name")
 
     def get_context_data(self, **kwargs):
@@ -54,6 +58,7 @@ class ArtistDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         artist = self.object
+        tag_page(articles_with(artist), songs_of(artist))
         return super().get_context_data(
             songs=Song.objects.with_facets()
             .filter(Q(artist=artist) | Q(featured_artists=artist))
@@ -73,6 +78,7 @@ class SongDetailView(DetailView):
         return Song.objects.with_facets().prefetch_related("featured_artists")
 
     def get_context_data(self, **kwargs):
+        tag_page(articles_with(self.object))
         return super().get_context_data(
             articles=Article.objects.published()
             .filter(entries__song=self.object)
@@ -94,6 +100,7 @@ class FacetDetailView(ListView):
 
     def get_queryset(self):
         self.facet = get_object_or_404(self.model, slug=self.kwargs["slug"])
+        tag_page(articles_with(self.facet), songs_of(self.facet))
         return (
             Article.objects.published()
             .filter(**{self.tag_field: self.facet})

@@ -19,8 +19,10 @@ from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed, rfc3339_date
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 
+from articles.cache_tags import ARTICLES, articles_with
 from articles.metadata import byline
 from articles.models import Article, Entry
+from core.cache import tag_page
 from core.markup import strip_control_characters
 from core.metadata import SITE_DESCRIPTION
 from songs.models import Artist, Audience, Mood
@@ -64,6 +66,7 @@ class LatestArticlesFeed(Feed):
         return str(SITE_DESCRIPTION)
 
     def items(self, obj):
+        tag_page(ARTICLES if obj is None else articles_with(obj))
         return (
             self.articles(obj)
             .newest_first()

@@ -5,21 +5,20 @@ are tagged with. Ties go to the newer article. Unpublished articles and the
 article itself never appear.
 """
 
-from django.core.cache import cache
 from django.db.models import Count, F, IntegerField, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 
 from articles.models import (
     Article,
-    ContentVersion,
     Entry,
     RelatedPick,
     TaggedArticleAudience,
     TaggedArticleMood,
 )
+from core.cache import cached_fragment, tag_page
 
 RELATED_LIMIT = 10
-RELATED_CACHE_SECONDS = 24 * 60 * 60
+RELATED_CACHE_SECONDS = 6 * 60 * 60
 WEIGHTS = {"songs": 4, "artists": 2, "moods": 1, "audiences": 1}
 
 
@@ -35,20 +34,25 @@ def _count_shared(rows, value_field, their_rows, their_field):
     return Coalesce(Subquery(shared, output_field=IntegerField()), Value(0))
 
 
-def related_articles(article, limit=RELATED_LIMIT, content_version=None):
+def related_articles(article, limit=RELATED_LIMIT):
     """Up to `limit` published articles related to `article`, best first.
 
-    Scoring is the costliest query on the article page, so its result is kept
-    in the cache until any content changes (see ContentVersion); a caller that
-    already read the content version passes it to save a query.
+    Kept in the cache with the tags of the articles it lists and of the lists a new
+    article would join to rank here (those of the songs and artists `article` shares
+    with it). A new article sharing only a mood or audience shows up within
+    RELATED_CACHE_SECONDS.
     """
-    version = content_version or ContentVersion.current().version
-    key = f"related:{version}:{article.pk}:{limit}"
-    related = cache.get(key)
-    if related is None:
-        related = score_related_articles(article, limit)
-        cache.set(key, related, RELATED_CACHE_SECONDS)
-    return related
+
+    def rank():
+        shared = Entry.objects.filter(article=article).values_list("song_id", "song__artist_id")
+        tag_page(
+            *(f"articles:song-{song}" for song, _ in shared),
+            *(f"articles:artist-{artist}" for _, artist in shared),
+            f"article-{article.pk}",
+        )
+        return score_related_articles(article, limit)
+
+    return cached_fragment(f"related:{article.pk}:{limit}", rank, RELATED_CACHE_SECONDS)
 
 
 def score_related_articles(article, limit):

@@ -13,10 +13,13 @@ from django.utils.translation import gettext as _
 from django.views.generic import ListView, TemplateView
 
 from articles import metadata
+from articles.cache_tags import ARTICLES
 from articles.models import Article, Entry
 from articles.related import related_articles
 from articles.search import SearchForm, search
+from core.cache import tag_page
 from core.metadata import for_page
+from songs.cache_tags import ARTISTS, AUDIENCES, MOODS
 from songs.models import Artist, Audience, Mood
 
 HOME_LATEST = 6
@@ -27,6 +30,7 @@ class HomeView(TemplateView):
     template_name = "articles/home.html"
 
     def get_context_data(self, **kwargs):
+        tag_page(ARTICLES, MOODS, AUDIENCES, ARTISTS)
         public = Article.objects.published()
         moods = list(
             Mood.objects.annotate(
@@ -55,6 +59,7 @@ class ArticleListView(ListView):
     paginate_by = 20
 
     def get_queryset(self):
+        tag_page(ARTICLES)
         return Article.objects.published().for_listing().newest_first()
 
     def get_context_data(self, **kwargs):
@@ -114,9 +119,7 @@ class ArticleDetailView(ListView):
             is_preview=not self.article.is_public,
             first_position=page.start_index(),
             last_position=page.end_index(),
-            related=related_articles(
-                self.article, content_version=getattr(self.request, "content_version", None)
-            ),
+            related=related_articles(self.article),
             metadata=metadata.for_article_page(self.request, self.article, page),
         )
         return context

@@ -79,3 +79,21 @@ class FacetTag(TagBase):
         room = self._meta.get_field("slug").max_length - len(suffix)
         slug = ascii_slug(tag, fallback=self._meta.model_name)[:room].rstrip("-")
         return slug + suffix
+
+
+class CacheInvalidation(models.Model):
+    """From `at` on, cached copies of what carries `tag` that were rendered earlier are
+    stale (core/cache.py). A future `at` is a change planned by the clock: a scheduled
+    article going live, a NEW! badge running out."""
+
+    tag = models.CharField(max_length=120)
+    at = models.DateTimeField()
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["tag", "at"], name="cache_invalidation_tag_at"),
+            models.Index(fields=["at"], name="cache_invalidation_at"),
+        ]
+
+    def __str__(self):
+        return f"{self.tag} at {self.at:%Y-%m-%d %H:%M:%S}"

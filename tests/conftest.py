@@ -12,7 +12,9 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from PIL import Image
 
-from articles.models import Article, ContentVersion, Entry
+from articles.models import Article, Entry
+from core.cache import invalidate, object_tag
+from core.models import CacheInvalidation
 from songs.models import Artist, Audience, Mood, Song
 
 
@@ -86,19 +88,20 @@ def image_upload(name="photo.png", **kwargs):
 
 def update_bypassing_save(queryset, **fields):
     """Write as an import script or a SQL console does: QuerySet.update(), no save(), no
-    signals. Such writers must bump the content version themselves, as this does, or
+    signals. Such writers must invalidate what they changed themselves, as this does, or
     readers keep being served the cached pages."""
+    invalidate(object_tag(row) for row in queryset.all())
     queryset.update(**fields)
-    ContentVersion.bump()
 
 
 def time_comes(article, at=None):
     """Act as the clock passing a scheduled article's publication time: its published_at,
-    and the content version's record of the next publication, move into the past.
+    and the invalidations its scheduling planned for that moment, move into the past.
     Nothing is saved, no signal fires, no job runs."""
-    past = at or timezone.now() - timedelta(seconds=1)
-    Article.objects.filter(pk=article.pk).update(published_at=past)
-    ContentVersion.objects.update(next_change=past)
+    now = timezone.now()
+    planned = Article.objects.get(pk=article.pk).published_at
+    Article.objects.filter(pk=article.pk).update(published_at=at or now)
+    CacheInvalidation.objects.filter(at=planned).update(at=now)
 
 
 # --- Admin users and forms -------------------------------------------------------

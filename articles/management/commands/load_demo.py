@@ -42,9 +42,10 @@ class Command(BaseCommand):
 
         main = self.article(MAIN_ARTICLE, desk, moods, audiences, songs)
         # The seed's last entry was added recently: it should wear the NEW! badge.
-        main.entries.filter(song__slug=NEW_SONG_SLUG).update(
-            added_at=timezone.now() - timedelta(days=3)
-        )
+        # Saved, not updated: the save plans the moment the badge runs out on cached pages.
+        for entry in main.entries.filter(song__slug=NEW_SONG_SLUG):
+            entry.added_at = timezone.now() - timedelta(days=3)
+            entry.save(update_fields=["added_at"])
         base_time = datetime.fromisoformat(MAIN_ARTICLE["published"])
         related = []
         for index, (title, mood_slugs, audience_slugs, song_slugs, lead) in enumerate(
