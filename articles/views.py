@@ -7,8 +7,10 @@ from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import Count, OuterRef, Subquery
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.template.loader import render_to_string
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.functional import cached_property
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.generic import ListView, TemplateView
 
@@ -17,7 +19,7 @@ from articles.cache_tags import ARTICLES
 from articles.models import Article, Entry
 from articles.related import related_articles
 from articles.search import SearchForm, search
-from core.cache import tag_page
+from core.cache import cached_fragment, object_tag, tag_page
 from core.metadata import for_page
 from songs.cache_tags import ARTISTS, AUDIENCES, MOODS
 from songs.models import Artist, Audience, Mood
@@ -113,16 +115,35 @@ class ArticleDetailView(ListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         page = context["page_obj"]
+        # The page of entries and the metadata that lists them are the costly part of a
+        # render: kept as one fragment, which an edit elsewhere leaves in the cache.
+        request = self.request
+        key = f"article-body:{request.scheme}:{request.get_host()}:{get_language()}"
+        key += f":{self.article.pk}:{page.number}"
+        entries_html, page_metadata = cached_fragment(key, lambda: self.render_body(page))
         context.update(
             article=self.article,
             byline=metadata.byline(self.article),
             is_preview=not self.article.is_public,
             first_position=page.start_index(),
             last_position=page.end_index(),
+            entries_html=entries_html,
             related=related_articles(self.article),
-            metadata=metadata.for_article_page(self.request, self.article, page),
+            metadata=page_metadata,
         )
         return context
+
+    def render_body(self, page):
+        """The entries of `page` as HTML, and the page's metadata (its JSON-LD lists them)."""
+        # Loaded before this fragment began: name them, or the fragment would not know.
+        tag_page(object_tag(self.article))
+        if self.article.author_id:
+            tag_page(f"user-{self.article.author_id}")
+        entries_html = render_to_string(
+            "includes/entry_list.html",
+            {"entries": page.object_list, "first_position": page.start_index()},
+        )
+        return entries_html, metadata.for_article_page(self.request, self.article, page)
 
     def render_to_response(self, context, **response_kwargs):
         response = super().render_to_response(context, **response_kwargs)

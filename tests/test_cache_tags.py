@@ -150,3 +150,27 @@ def test_pages_for_editors_carry_no_shared_cache_headers(admin_client, settings)
     response = admin_client.get(article.get_absolute_url())
     assert "xkey" not in response
     assert "public" not in response.get("Cache-Control", "")
+
+
+def test_an_article_page_rendered_again_reuses_its_unchanged_fragments(
+    client, settings, django_assert_max_num_queries
+):
+    settings.PAGE_CACHE = False  # every request renders: only the fragments are cached
+    article = make_article("Fragmented list")
+    add_entries(article, [make_song(f"Song {n}") for n in range(12)])
+    first = client.get(article.get_absolute_url())
+    # The article and its tags, then one freshness check per fragment (entries, related).
+    with django_assert_max_num_queries(5):
+        again = client.get(article.get_absolute_url())
+    assert again.content == first.content
+
+
+def test_an_edit_reaches_the_article_page_fragments_that_show_it(client, settings):
+    settings.PAGE_CACHE = False
+    song = make_song("Eine Kleine")
+    article = make_article("Fragmented list")
+    add_entries(article, [song])
+    client.get(article.get_absolute_url())
+    song.title = "Eine Kleine (remaster)"
+    song.save()
+    assert "Eine Kleine (remaster)" in client.get(article.get_absolute_url()).text
