@@ -171,21 +171,12 @@ class PublicationFilter(admin.SimpleListFilter):
     parameter_name = "publication"
 
     def lookups(self, request, model_admin):
-        return [
-            ("draft", _("Draft")),
-            ("scheduled", _("Scheduled")),
-            ("live", _("Published (live)")),
-        ]
+        return Article.State.choices
 
     def queryset(self, request, queryset):
-        choice = self.value()
-        if choice == "draft":
-            return queryset.drafts()
-        if choice == "scheduled":
-            return queryset.scheduled()
-        if choice == "live":
-            return queryset.published()
-        return queryset
+        if self.value() not in Article.State.values:
+            return queryset
+        return queryset.in_state(self.value())
 
 
 @admin.register(Article)
@@ -255,9 +246,7 @@ class ArticleAdmin(TagSuggestionsMixin, VersionedAdmin):
 
     @admin.display(description=gettext_lazy("status"), ordering="status")
     def publication_status(self, article):
-        if article.status == Article.Status.DRAFT:
-            return _("Draft")
-        return _("Scheduled") if article.is_scheduled else _("Published")
+        return article.state.label
 
     @admin.display(
         description=format_lazy("{} ({})", gettext_lazy("schedule"), settings.TIME_ZONE),
@@ -267,9 +256,9 @@ class ArticleAdmin(TagSuggestionsMixin, VersionedAdmin):
         if article.published_at is None:
             return "—"
         when = {"when": site_time(article.published_at, name_zone=False)}
-        if article.status == Article.Status.DRAFT:
+        if article.state == Article.State.DRAFT:
             return _("Not published (time set: %(when)s)") % when
-        if article.is_scheduled:
+        if article.state == Article.State.SCHEDULED:
             return _("Scheduled for %(when)s") % when
         return _("Since %(when)s") % when
 
@@ -299,7 +288,7 @@ class ArticleAdmin(TagSuggestionsMixin, VersionedAdmin):
         now = timezone.now()
         published = []
         for article in queryset:
-            if article.is_public:
+            if article.state == Article.State.PUBLISHED:
                 continue
             article.status = Article.Status.PUBLISHED
             # A scheduled or never-published article goes live now; one that was
@@ -347,7 +336,7 @@ class ArticleAdmin(TagSuggestionsMixin, VersionedAdmin):
         if not change and obj.author_id is None:
             obj.author = request.user
         super().save_model(request, obj, form, change)
-        if obj.is_scheduled:
+        if obj.state == Article.State.SCHEDULED:
             self.message_user(
                 request,
                 _("“%(article)s” is scheduled for %(when)s. It goes live by itself then.")

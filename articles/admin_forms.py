@@ -33,10 +33,10 @@ def site_time(moment, pattern=None, name_zone=True):
 
 def describe_publication(article):
     """ "Draft", "Scheduled for …" or "Published since …", in the site's time zone."""
-    if article.status != Article.Status.PUBLISHED or article.published_at is None:
+    if article.state == Article.State.DRAFT:
         return _("Draft: readers cannot see it.")
     when = site_time(article.published_at)
-    if article.is_scheduled:
+    if article.state == Article.State.SCHEDULED:
         return _("Scheduled for %(when)s. It goes live by itself then.") % {"when": when}
     return _("Published since %(when)s.") % {"when": when}
 

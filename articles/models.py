@@ -37,6 +37,15 @@ class ArticleQuerySet(models.QuerySet):
     def drafts(self):
         return self.filter(status=Article.Status.DRAFT)
 
+    def in_state(self, state):
+        """The articles whose `state` is `state`, an Article.State."""
+        by_state = {
+            Article.State.DRAFT: self.drafts,
+            Article.State.SCHEDULED: self.scheduled,
+            Article.State.PUBLISHED: self.published,
+        }
+        return by_state[state]()
+
     def visible_to(self, user):
         """Staff who may change articles preview drafts and scheduled ones at their own URL;
         everyone else, other staff included, sees published() and gets a 404 for the rest."""
@@ -69,6 +78,16 @@ class Article(WithFacets, Timestamped):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
         PUBLISHED = "published", _("Published")
+
+    class State(models.TextChoices):
+        """Where the article stands for readers, from its status and publication time.
+
+        Published is stored as "live": a Published status is also what a scheduled
+        article has, and the admin's filter links have always said ?publication=live."""
+
+        DRAFT = "draft", _("Draft")
+        SCHEDULED = "scheduled", _("Scheduled")
+        PUBLISHED = "live", _("Published")
 
     title = models.CharField(_("title"), max_length=250)
     slug = models.SlugField(_("slug"), max_length=120, unique=True, blank=True)
@@ -157,20 +176,18 @@ class Article(WithFacets, Timestamped):
         return slug_url("articles:detail", self.slug)
 
     @property
-    def is_public(self):
-        return (
-            self.status == self.Status.PUBLISHED
-            and self.published_at is not None
-            and self.published_at <= timezone.now()
-        )
+    def state(self):
+        """Draft, scheduled or published, now: the article-by-article twin of
+        ArticleQuerySet.published(), scheduled() and drafts()."""
+        if self.status != self.Status.PUBLISHED or self.published_at is None:
+            return self.State.DRAFT
+        if self.published_at > timezone.now():
+            return self.State.SCHEDULED
+        return self.State.PUBLISHED
 
     @property
-    def is_scheduled(self):
-        return (
-            self.status == self.Status.PUBLISHED
-            and self.published_at is not None
-            and self.published_at > timezone.now()
-        )
+    def is_public(self):
+        return self.state == self.State.PUBLISHED
 
     def clean(self):
         require_alt_text(self.hero_image, self.hero_alt, "hero_alt")

@@ -74,7 +74,7 @@ def test_draft_article_is_not_public():
 def test_scheduled_article_is_not_public_until_its_time():
     article = make_article(when=timezone.now() + timedelta(hours=1))
     assert not Article.objects.published().exists()
-    assert article.is_scheduled
+    assert article.state == Article.State.SCHEDULED
     Article.objects.filter(pk=article.pk).update(published_at=timezone.now() - timedelta(seconds=1))
     assert list(Article.objects.published()) == [article]
 
