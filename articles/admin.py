@@ -22,7 +22,7 @@ from articles.admin_forms import (
     describe_publication,
     site_time,
 )
-from articles.models import PARKED_POSITION, Article, Entry, RelatedPick
+from articles.models import Article, Entry, RelatedPick
 from core.admin import (
     CheckedAutocompleteMixin,
     TagSuggestionsMixin,
@@ -153,17 +153,12 @@ def save_entry_formset(article, formset):
         if form.instance.pk and "song" in form.changed_data and form not in formset.deleted_forms
     ]
     with transaction.atomic():
-        article.park_entry_positions()
-        instances = formset.save(commit=False)
+        changed = formset.save(commit=False)
         for obj in formset.deleted_objects:
             obj.delete()
         Entry.objects.filter(pk__in=rows_with_a_new_song).delete()
-        for index, entry in enumerate(instances):
-            # Above the parked rows, even once renumber_entries parks everything again.
-            entry.position = 3 * PARKED_POSITION + index
-            entry.save()
+        Entry.objects.renumber(article, [form.instance for _, form in ordered_forms], changed)
         formset.save_m2m()
-        article.renumber_entries([form.instance for _, form in ordered_forms])
 
 
 class PublicationFilter(admin.SimpleListFilter):
@@ -375,12 +370,13 @@ class ArticleAdmin(TagSuggestionsMixin, VersionedAdmin):
         with transaction.atomic():
             # Restoring a reordered list saves the old rows one at a time: two entries
             # that swapped places would each wait for the other's position.
-            article.park_entry_positions()
+            Entry.objects.park(article)
+            # On POST the restored form is saved, which renumbers the list.
             response = super().revision_view(request, object_id, version_id, extra_context)
             restored = (
                 request.method == "POST"
                 and response.status_code == 302
-                and not article.has_parked_entries()
+                and not Entry.objects.parked(article).exists()
             )
             if not restored:
                 # A preview, an invalid form or a failed restore: leave the article as it was.

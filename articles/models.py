@@ -74,6 +74,31 @@ class ArticleQuerySet(models.QuerySet):
         return self.scheduled().aggregate(next=models.Min("published_at"))["next"]
 
 
+class EntryQuerySet(models.QuerySet):
+    def park(self, article):
+        """Move `article`'s entries above PARKED_POSITION, out of 1..n, so rows can then
+        take each other's places one save at a time without breaking unique
+        (article, position)."""
+        self.filter(article=article).update(position=models.F("position") + PARKED_POSITION)
+
+    def parked(self, article):
+        """`article`'s entries still parked: none once every row has its place again."""
+        return self.filter(article=article, position__gte=PARKED_POSITION)
+
+    def renumber(self, article, ordered_entries, changed=()):
+        """Save `ordered_entries` as `article`'s list, at positions 1..n in that order, in
+        one transaction. Entries in `changed` (new or edited ones) are saved whole; the
+        others only get their new position."""
+        with transaction.atomic():
+            self.park(article)
+            for position, entry in enumerate(ordered_entries, start=1):
+                entry.position = position
+                if entry in changed:
+                    entry.save()
+                else:
+                    entry.save(update_fields=["position"])
+
+
 class Article(WithFacets, Timestamped):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
@@ -211,22 +236,6 @@ class Article(WithFacets, Timestamped):
         )
         store_renditions(self, "hero_image", "hero_renditions")
 
-    def park_entry_positions(self):
-        """Move the entries above PARKED_POSITION, out of 1..n, so rows can take each
-        other's places one save at a time without breaking unique (article, position)."""
-        self.entries.update(position=models.F("position") + PARKED_POSITION)
-
-    def has_parked_entries(self):
-        return self.entries.filter(position__gte=PARKED_POSITION).exists()
-
-    def renumber_entries(self, ordered_entries):
-        """Give `ordered_entries` positions 1..n, in that order, in one transaction."""
-        with transaction.atomic():
-            self.park_entry_positions()
-            for position, entry in enumerate(ordered_entries, start=1):
-                entry.position = position
-                entry.save(update_fields=["position"])
-
 
 class TaggedArticleMood(TaggedItemBase):
     tag = models.ForeignKey(
@@ -314,6 +323,8 @@ class Entry(models.Model):
         default=timezone.now,
         help_text=_("The entry shows NEW! for a while after this moment."),
     )
+
+    objects = EntryQuerySet.as_manager()
 
     class Meta:
         ordering = ["position"]

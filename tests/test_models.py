@@ -118,14 +118,6 @@ def test_video_url_must_be_youtube_or_vimeo():
     assert song.video.embed_url.startswith("https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ")
 
 
-def test_renumbering_entries_keeps_positions_unique_at_every_step():
-    article = make_article()
-    first, second, third = add_entries(article, [make_song("A"), make_song("B"), make_song("C")])
-    article.renumber_entries([third, first, second])
-    assert [e.song.title for e in article.entries.all()] == ["C", "A", "B"]
-    assert [e.position for e in article.entries.all()] == [1, 2, 3]
-
-
 def test_mood_names_are_normalised_and_slugged_in_ascii():
     mood = make_mood("ＳＡＤ　songs")
     assert mood.name == "SAD songs"
