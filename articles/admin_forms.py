@@ -12,12 +12,8 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext
 
+from articles.admin_locks import LOCKED_MESSAGE
 from articles.models import Article, Entry
-
-LOCKED_MESSAGE = gettext_lazy(
-    "Only an editor can publish, schedule or unpublish an article, or change one that is "
-    "published or scheduled. Keep it a draft and ask an editor to publish it."
-)
 
 
 def site_time(moment, pattern=None, name_zone=True):
