@@ -2,12 +2,13 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
+from articles.querysets import ArticleQuerySet, EntryQuerySet
 from core.converters import slug_url
 from core.folding import search_document
 from core.images import RandomImageName, require_alt_text, validate_image
@@ -17,58 +18,21 @@ from core.renditions import store_renditions
 from core.slugs import unique_slug
 from songs.models import Audience, Mood, Song, TaggedSongAudience, TaggedSongMood
 
-# Entry positions are parked above this while a list is renumbered or restored.
-PARKED_POSITION = 1_000_000
-
-
-class ArticleQuerySet(models.QuerySet):
-    def published(self):
-        """What readers may see: published, and its publication time has come.
-
-        The only definition of "public" in the project. A scheduled article goes
-        live by itself when its time passes, because the test runs at query time.
-        """
-        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
-
-    def scheduled(self):
-        """Published, but its publication time is still to come."""
-        return self.filter(status=Article.Status.PUBLISHED, published_at__gt=timezone.now())
-
-    def drafts(self):
-        return self.filter(status=Article.Status.DRAFT)
-
-    def visible_to(self, user):
-        """Staff who may change articles preview drafts and scheduled ones at their own URL;
-        everyone else, other staff included, sees published() and gets a 404 for the rest."""
-        if user.is_active and user.is_staff and user.has_perm("articles.change_article"):
-            return self
-        return self.published()
-
-    def newest_first(self):
-        return self.order_by("-published_at", "-pk")
-
-    def with_facets(self):
-        return self.prefetch_related(*facet_prefetches(TaggedArticleMood, TaggedArticleAudience))
-
-    def for_listing(self):
-        """What a list of article cards needs."""
-        return self.select_related("author")
-
-    def featuring(self, artist):
-        """Articles with a song by `artist`, as its artist or a featured guest. A subquery
-        rather than a join: no duplicate rows, so no DISTINCT to fight the ordering."""
-        songs = models.Q(song__artist=artist) | models.Q(song__featured_artists=artist)
-        return self.filter(pk__in=Entry.objects.filter(songs).values("article"))
-
-    def next_publication(self):
-        """When the next scheduled article goes live, or None."""
-        return self.scheduled().aggregate(next=models.Min("published_at"))["next"]
-
 
 class Article(WithFacets, Timestamped):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
         PUBLISHED = "published", _("Published")
+
+    class State(models.TextChoices):
+        """Where the article stands for readers, from its status and publication time.
+
+        Published has the value "live": a scheduled article's status says "published"
+        too, and the admin's filter links have always said ?publication=live."""
+
+        DRAFT = "draft", _("Draft")
+        SCHEDULED = "scheduled", _("Scheduled")
+        PUBLISHED = "live", _("Published")
 
     title = models.CharField(_("title"), max_length=250)
     slug = models.SlugField(_("slug"), max_length=120, unique=True, blank=True)
@@ -157,20 +121,18 @@ class Article(WithFacets, Timestamped):
         return slug_url("articles:detail", self.slug)
 
     @property
-    def is_public(self):
-        return (
-            self.status == self.Status.PUBLISHED
-            and self.published_at is not None
-            and self.published_at <= timezone.now()
-        )
+    def state(self):
+        """Draft, scheduled or published, now: the article-by-article twin of
+        ArticleQuerySet.published(), scheduled() and drafts()."""
+        if self.status != self.Status.PUBLISHED or self.published_at is None:
+            return self.State.DRAFT
+        if self.published_at > timezone.now():
+            return self.State.SCHEDULED
+        return self.State.PUBLISHED
 
     @property
-    def is_scheduled(self):
-        return (
-            self.status == self.Status.PUBLISHED
-            and self.published_at is not None
-            and self.published_at > timezone.now()
-        )
+    def is_public(self):
+        return self.state == self.State.PUBLISHED
 
     def clean(self):
         require_alt_text(self.hero_image, self.hero_alt, "hero_alt")
@@ -193,22 +155,6 @@ class Article(WithFacets, Timestamped):
             **with_derived_fields(kwargs, "slug", "intro_html", "search_text", "published_at"),
         )
         store_renditions(self, "hero_image", "hero_renditions")
-
-    def park_entry_positions(self):
-        """Move the entries above PARKED_POSITION, out of 1..n, so rows can take each
-        other's places one save at a time without breaking unique (article, position)."""
-        self.entries.update(position=models.F("position") + PARKED_POSITION)
-
-    def has_parked_entries(self):
-        return self.entries.filter(position__gte=PARKED_POSITION).exists()
-
-    def renumber_entries(self, ordered_entries):
-        """Give `ordered_entries` positions 1..n, in that order, in one transaction."""
-        with transaction.atomic():
-            self.park_entry_positions()
-            for position, entry in enumerate(ordered_entries, start=1):
-                entry.position = position
-                entry.save(update_fields=["position"])
 
 
 class TaggedArticleMood(TaggedItemBase):
@@ -297,6 +243,8 @@ class Entry(models.Model):
         default=timezone.now,
         help_text=_("The entry shows NEW! for a while after this moment."),
     )
+
+    objects = EntryQuerySet.as_manager()
 
     class Meta:
         ordering = ["position"]

@@ -11,6 +11,14 @@ from core.admin import TagSuggestionsMixin, VersionedAdmin, keep_model_ordering
 from songs import history  # noqa: F401
 from songs.models import Artist, Audience, Mood, Song
 
+# An article's state (the values of articles' Article.State) as one lower-case word
+# inside a sentence: "number 3 (live)".
+STATE_WORDS = {
+    "draft": gettext_lazy("draft"),
+    "scheduled": gettext_lazy("scheduled"),
+    "live": gettext_lazy("live"),
+}
+
 
 @admin.register(Artist)
 class ArtistAdmin(VersionedAdmin):
@@ -147,7 +155,7 @@ class SongAdmin(TagSuggestionsMixin, VersionedAdmin):
                     reverse("admin:articles_article_change", args=[entry.article.pk]),
                     entry.article.title,
                     _("number %(position)s (%(state)s)")
-                    % {"position": entry.position, "state": publication_word(entry.article)},
+                    % {"position": entry.position, "state": STATE_WORDS[entry.article.state]},
                 )
                 for entry in entries
             ),
@@ -158,13 +166,6 @@ class SongAdmin(TagSuggestionsMixin, VersionedAdmin):
             ngettext("%(count)s article:", "%(count)s articles:", count) % {"count": count},
             links,
         )
-
-
-def publication_word(article):
-    """One word for where `article` stands: live, scheduled or draft."""
-    if article.is_public:
-        return _("live")
-    return _("scheduled") if article.is_scheduled else _("draft")
 
 
 class FacetAdmin(VersionedAdmin):

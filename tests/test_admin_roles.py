@@ -309,7 +309,7 @@ def test_editor_schedules_through_the_form_and_is_told_when_in_site_time(editor_
     data.update(status="published", published_at_0="2099-04-01", published_at_1="09:00:00")
     response = editor_client.post(admin_url(article), data, follow=True)
     article.refresh_from_db()
-    assert article.is_scheduled
+    assert article.state == Article.State.SCHEDULED
     assert timezone.localtime(article.published_at).hour == 9  # read in Asia/Tokyo
     assert "scheduled for Wed 1 Apr 2099, 09:00 (Asia/Tokyo)" in response.content.decode()
 

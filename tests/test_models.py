@@ -74,7 +74,7 @@ def test_draft_article_is_not_public():
 def test_scheduled_article_is_not_public_until_its_time():
     article = make_article(when=timezone.now() + timedelta(hours=1))
     assert not Article.objects.published().exists()
-    assert article.is_scheduled
+    assert article.state == Article.State.SCHEDULED
     Article.objects.filter(pk=article.pk).update(published_at=timezone.now() - timedelta(seconds=1))
     assert list(Article.objects.published()) == [article]
 
@@ -116,14 +116,6 @@ def test_video_url_must_be_youtube_or_vimeo():
     song.video_url = "https://youtu.be/dQw4w9WgXcQ"
     song.full_clean()
     assert song.video.embed_url.startswith("https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ")
-
-
-def test_renumbering_entries_keeps_positions_unique_at_every_step():
-    article = make_article()
-    first, second, third = add_entries(article, [make_song("A"), make_song("B"), make_song("C")])
-    article.renumber_entries([third, first, second])
-    assert [e.song.title for e in article.entries.all()] == ["C", "A", "B"]
-    assert [e.position for e in article.entries.all()] == [1, 2, 3]
 
 
 def test_mood_names_are_normalised_and_slugged_in_ascii():
