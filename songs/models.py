@@ -94,7 +94,9 @@ class Artist(Timestamped):
     def save(self, *args, **kwargs):
         self.name = strip_control_characters(self.name).strip()
         # The A–Z list files by romaji: a name or sort name in Japanese is read out.
-        self.sort_name = romanize(self.sort_name.strip() or self.name)
+        # romanize() leaves romaji as it is, so a sort name it made, or an editor typed
+        # in romaji, is kept byte for byte however often the artist is saved.
+        self.sort_name = romanize(self.sort_name.strip() or self.name).strip()
         self.slug = self.slug or unique_slug(self, self.name)
         self.bio_html = render_markdown(self.bio)
         self.search_text = search_document(self.name, self.sort_name, *self.alias_list)
