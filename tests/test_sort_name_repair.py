@@ -4,6 +4,7 @@ import pytest
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
+from core.models import CacheInvalidation
 from songs.models import Artist
 
 BEFORE_REPAIR = ("songs", "0005_artist_sort_order")
@@ -63,3 +64,12 @@ def test_a_repaired_sort_name_stays_repaired_when_the_artist_is_saved():
     artist.save()
     artist.refresh_from_db()
     assert artist.sort_name == "rein・middonaito"
+
+
+def test_the_repair_makes_cached_pages_of_the_repaired_artists_stale():
+    insert_before_repair({"レイン・ミッドナイト": "rein  ・  middonaito", "Ado": "Ado"})
+    repaired = Artist.objects.get(name="レイン・ミッドナイト")
+    untouched = Artist.objects.get(name="Ado")
+    tags = set(CacheInvalidation.objects.values_list("tag", flat=True))
+    assert {"artists", f"artist-{repaired.pk}"} <= tags
+    assert f"artist-{untouched.pk}" not in tags
