@@ -10,7 +10,6 @@ from datetime import UTC
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
-from django.core.files.storage import default_storage
 from django.db.models import Prefetch
 from django.http.request import split_domain_port
 from django.shortcuts import get_object_or_404
@@ -28,8 +27,6 @@ from core.metadata import SITE_DESCRIPTION
 from songs.models import Artist, Audience, Mood
 
 FEED_LENGTH = 20
-# RSS Best Practices: an enclosure whose size cannot be known says 0.
-UNKNOWN_LENGTH = 0
 
 
 class RssWithModifiedDates(Rss201rev2Feed):
@@ -135,23 +132,15 @@ class LatestArticlesFeed(Feed):
         return [strip_control_characters(tag.name) for tag in tags]
 
     def item_enclosure_url(self, article):
-        name = hero_rendition_name(article)
-        return default_storage.url(name) if name else None
+        largest = article.hero.largest_jpeg
+        return largest.url if largest else None
 
     def item_enclosure_length(self, article):
-        try:
-            return default_storage.size(hero_rendition_name(article))
-        except OSError:  # the file is gone from storage: still a valid feed
-            return UNKNOWN_LENGTH
+        # Stored with the rendition, so the feed never asks the storage; 0 if unknown.
+        return article.hero.largest_jpeg.size
 
     def item_enclosure_mime_type(self, article):
         return "image/jpeg"
-
-
-def hero_rendition_name(article):
-    """The largest JPEG rendition of the hero image: re-encoded, and every reader shows JPEG."""
-    jpegs = article.hero_renditions.get("jpeg")
-    return jpegs[-1][1] if jpegs else None
 
 
 class LatestArticlesAtomFeed(LatestArticlesFeed):

@@ -47,7 +47,7 @@ def for_article_page(request, article, page_obj):
         if author_name == settings.SITE_NAME
         else {"@type": "Person", "name": author_name}
     )
-    hero_url = image_url(request, article.hero_renditions)
+    hero_url = image_url(request, article.hero)
     article_node = structured_data.article_entity(
         article,
         url=canonical_url,
@@ -85,7 +85,7 @@ def for_article_page(request, article, page_obj):
 
 def for_artist(request, artist):
     path = artist.get_absolute_url()
-    photo_url = image_url(request, artist.photo_renditions)
+    photo_url = image_url(request, artist.portrait)
     description = plain_text(artist.bio_html) or plain_text(
         _("Songs by %(name)s, and the Liner Notes articles that feature them.")
         % {"name": artist.name}

@@ -14,7 +14,7 @@ from core.folding import search_document
 from core.images import RandomImageName, require_alt_text, validate_image
 from core.markup import render_markdown, strip_control_characters
 from core.models import Timestamped, WithFacets, facet_prefetches, with_derived_fields
-from core.renditions import store_renditions
+from core.renditions import RenditionsOf, store_renditions
 from core.slugs import unique_slug
 from songs.models import Audience, Mood, Song, TaggedSongAudience, TaggedSongMood
 
@@ -51,6 +51,8 @@ class Article(WithFacets, Timestamped):
     )
     hero_alt = models.CharField(_("hero image alt text"), max_length=250, blank=True)
     hero_renditions = models.JSONField(default=dict, blank=True, editable=False)
+    # The hero image as pages and feeds show it; false when there is none.
+    hero = RenditionsOf("hero_renditions")
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,

@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.conf import settings
-from django.core.files.storage import default_storage
 from django.urls import reverse
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
@@ -100,10 +99,9 @@ def publisher(request):
 
 
 def image_url(request, renditions):
-    """The largest JPEG rendition: what social cards and feed readers all accept."""
-    if not renditions or not renditions.get("jpeg"):
-        return ""
-    return request.build_absolute_uri(default_storage.url(renditions["jpeg"][-1][1]))
+    """The largest JPEG of `renditions`: what social cards and feed readers all accept."""
+    largest = renditions.largest_jpeg
+    return request.build_absolute_uri(largest.url) if largest else ""
 
 
 def for_page(request, title=None, description=SITE_DESCRIPTION, breadcrumbs=()):

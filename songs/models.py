@@ -10,7 +10,7 @@ from core.folding import search_document
 from core.images import RandomImageName, require_alt_text, validate_image
 from core.markup import render_markdown, strip_control_characters
 from core.models import FacetTag, Timestamped, WithFacets, facet_prefetches, with_derived_fields
-from core.renditions import store_renditions
+from core.renditions import RenditionsOf, store_renditions
 from core.slugs import romanize, unique_slug
 from songs.video import parse_video_url, validate_video_url
 
@@ -70,6 +70,8 @@ class Artist(Timestamped):
     )
     photo_alt = models.CharField(_("photo alt text"), max_length=250, blank=True)
     photo_renditions = models.JSONField(default=dict, blank=True, editable=False)
+    # The photo as pages show it; false when there is none.
+    portrait = RenditionsOf("photo_renditions")
     official_url = models.URLField(_("official site"), blank=True)
     search_text = models.TextField(blank=True, editable=False)
 

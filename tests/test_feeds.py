@@ -137,9 +137,9 @@ def test_hero_image_is_an_enclosure_with_absolute_url_length_and_type(client, me
     enclosure = parse_feed(client, "/feed/").entries[0].enclosures[0]
 
     # The largest JPEG rendition, re-encoded by Pillow: never the uploaded original.
-    rendition = article.hero_renditions["jpeg"][-1][1]
-    assert enclosure.href == f"http://testserver{default_storage.url(rendition)}"
-    assert int(enclosure.length) == default_storage.size(rendition) > 0
+    rendition = article.hero.largest_jpeg
+    assert enclosure.href == f"http://testserver{default_storage.url(rendition.name)}"
+    assert int(enclosure.length) == default_storage.size(rendition.name) > 0
     assert enclosure.type == "image/jpeg"
 
 
@@ -148,13 +148,30 @@ def test_article_without_hero_image_has_no_enclosure(client):
     assert parse_feed(client, "/feed/").entries[0].enclosures == []
 
 
-def test_hero_image_missing_from_storage_still_gives_a_valid_feed(client, media_root):
+def test_enclosure_length_is_read_from_the_row_not_asked_of_the_storage(client, media_root):
     article = make_article(hero_image=image_upload("hero.png"), hero_alt="A rainy street")
-    default_storage.delete(article.hero_renditions["jpeg"][-1][1])
+    rendition = article.hero.largest_jpeg
+    # Were the feed to ask the storage, a missing file would say so.
+    default_storage.delete(rendition.name)
 
     enclosure = parse_feed(client, "/feed/").entries[0].enclosures[0]
 
+    assert int(enclosure.length) == rendition.size > 0
+
+
+def test_rendition_stored_without_its_size_is_an_enclosure_of_length_0(client, media_root):
+    article = make_article(hero_image=image_upload("hero.png"), hero_alt="A rainy street")
+    stored = article.hero_renditions
+    update_bypassing_save(
+        Article.objects.filter(pk=article.pk),
+        hero_renditions={**stored, "jpeg": [[width, name] for width, name, _ in stored["jpeg"]]},
+    )
+
+    enclosure = parse_feed(client, "/feed/").entries[0].enclosures[0]
+
+    # RSS Best Practices: a length that cannot be known is given as 0.
     assert enclosure.length == "0"
+    assert enclosure.href == f"http://testserver{article.hero.largest_jpeg.url}"
 
 
 def test_mood_and_audience_feeds_list_only_their_articles(client):
