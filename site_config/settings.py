@@ -49,6 +49,9 @@ EDGE_PURGER = os.environ.get("EDGE_PURGER", "core.edge.varnish_xkey_purge")
 EDGE_TAG_HEADER = os.environ.get("EDGE_TAG_HEADER", "xkey")
 # The site's name, in page titles, feeds and bylines (templates get it as SITE_NAME).
 SITE_NAME = "Liner Notes"
+# The site's public host name, without scheme or port: feed GUIDs (tag:HOST,…) are built
+# from it, so that an article keeps one GUID whatever Host header a request carried.
+CANONICAL_HOST = os.environ.get("CANONICAL_HOST", "localhost").strip().lower()
 
 # --- Applications --------------------------------------------------------------
 

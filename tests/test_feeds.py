@@ -108,11 +108,29 @@ def test_feed_description_is_the_lead_and_the_ordered_song_list(client, tagged_a
     )
 
 
-def test_rss_guid_is_a_tag_uri_that_is_not_a_permalink(client, tagged_article):
+def test_rss_guid_is_a_tag_uri_on_the_canonical_host_that_is_not_a_permalink(
+    client, settings, tagged_article
+):
+    settings.CANONICAL_HOST = "linernotes.example"
     body = client.get("/feed/").content.decode()
     created_on = tagged_article.created_at.astimezone(UTC).date().isoformat()
-    guid = f"tag:testserver,{created_on}:articles/{tagged_article.pk}"
+    guid = f"tag:linernotes.example,{created_on}:articles/{tagged_article.pk}"
     assert f'<guid isPermaLink="false">{guid}</guid>' in body
+
+
+@pytest.mark.parametrize(("url", "version"), [("/feed/", "rss20"), ("/feed/atom/", "atom10")])
+def test_guids_do_not_change_with_the_host_header(client, tagged_article, url, version):
+    published_hours_ago(1, "Another article")
+
+    by_name = parse_feed(client, url, version, host="localhost")
+    by_address = parse_feed(client, url, version, host="127.0.0.1")
+
+    guids = [entry.id for entry in by_name.entries]
+    assert len(guids) == 2
+    assert guids == [entry.id for entry in by_address.entries]
+    # Links still follow the request: a reader clicks through to the host it used.
+    assert by_name.entries[0].link.startswith("http://localhost/")
+    assert by_address.entries[0].link.startswith("http://127.0.0.1/")
 
 
 def test_guid_stays_the_same_when_title_slug_and_times_change(client, tagged_article):
