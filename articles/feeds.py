@@ -52,8 +52,8 @@ def newest(articles):
 
 def without_control_characters(value):
     """`value` with control characters removed from its text: one stray character would
-    make the whole feed invalid XML. Fields clean text on its way into the database, but
-    a row can still reach the feed dirty (raw SQL, a user's name from django.contrib.auth)."""
+    make the whole feed invalid XML (a 500, in fact). The text fields (core/fields.py)
+    clean what Django writes, but SQL run around Django can still store some."""
     if isinstance(value, str):
         return strip_control_characters(value)
     if isinstance(value, list | tuple):

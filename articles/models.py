@@ -10,9 +10,10 @@ from taggit.models import TaggedItemBase
 
 from articles.querysets import ArticleQuerySet, EntryQuerySet
 from core.converters import slug_url
+from core.fields import CleanCharField, CleanTextField
 from core.folding import search_document
 from core.images import RandomImageName, require_alt_text, validate_image
-from core.markup import render_markdown, strip_control_characters
+from core.markup import render_markdown
 from core.models import Timestamped, WithFacets, facet_prefetches, with_derived_fields
 from core.renditions import RenditionsOf, store_renditions
 from core.slugs import unique_slug
@@ -34,12 +35,12 @@ class Article(WithFacets, Timestamped):
         SCHEDULED = "scheduled", _("Scheduled")
         PUBLISHED = "live", _("Published")
 
-    title = models.CharField(_("title"), max_length=250)
+    title = CleanCharField(_("title"), max_length=250)
     slug = models.SlugField(_("slug"), max_length=120, unique=True, blank=True)
-    lead = models.TextField(
+    lead = CleanTextField(
         _("lead"), blank=True, help_text=_("One or two sentences: lists, feeds and cards.")
     )
-    intro = models.TextField(
+    intro = CleanTextField(
         _("intro"), blank=True, help_text=_("Markdown: paragraphs, *emphasis*, links, lists.")
     )
     intro_html = models.TextField(blank=True, editable=False)
@@ -49,7 +50,7 @@ class Article(WithFacets, Timestamped):
         blank=True,
         validators=[validate_image],
     )
-    hero_alt = models.CharField(_("hero image alt text"), max_length=250, blank=True)
+    hero_alt = CleanCharField(_("hero image alt text"), max_length=250, blank=True)
     hero_renditions = models.JSONField(default=dict, blank=True, editable=False)
     # The hero image as pages and feeds show it; false when there is none.
     hero = RenditionsOf("hero_renditions")
@@ -94,7 +95,8 @@ class Article(WithFacets, Timestamped):
         default=10,
         help_text=_("How many songs each page of the article shows."),
     )
-    search_text = models.TextField(blank=True, editable=False)
+    # save() derives it before the text fields' pre_save has cleaned them: cleaned too.
+    search_text = CleanTextField(blank=True, editable=False)
 
     objects = ArticleQuerySet.as_manager()
 
@@ -145,8 +147,7 @@ class Article(WithFacets, Timestamped):
             )
 
     def save(self, *args, **kwargs):
-        self.title = strip_control_characters(self.title).strip()
-        self.lead = strip_control_characters(self.lead)
+        self.title = self.title.strip()
         self.slug = self.slug or unique_slug(self, self.title)
         self.intro_html = render_markdown(self.intro)
         self.search_text = search_document(self.title, self.lead, self.intro)
@@ -236,7 +237,7 @@ class Entry(models.Model):
         Song, on_delete=models.PROTECT, related_name="entries", verbose_name=_("song")
     )
     position = models.PositiveIntegerField(_("position"), help_text=_("1 is the top of the list."))
-    commentary = models.TextField(
+    commentary = CleanTextField(
         _("commentary"), blank=True, help_text=_("Markdown: paragraphs, *emphasis*, links.")
     )
     commentary_html = models.TextField(blank=True, editable=False)
@@ -275,6 +276,5 @@ class Entry(models.Model):
         return self.added_at > now - timedelta(days=settings.NEW_BADGE_DAYS)
 
     def save(self, *args, **kwargs):
-        self.commentary = strip_control_characters(self.commentary)
         self.commentary_html = render_markdown(self.commentary)
         super().save(*args, **with_derived_fields(kwargs, "commentary_html"))

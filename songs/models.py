@@ -6,9 +6,10 @@ from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
 from core.converters import slug_url
+from core.fields import CleanCharField, CleanTextField
 from core.folding import search_document
 from core.images import RandomImageName, require_alt_text, validate_image
-from core.markup import render_markdown, strip_control_characters
+from core.markup import render_markdown
 from core.models import FacetTag, Timestamped, WithFacets, facet_prefetches, with_derived_fields
 from core.renditions import RenditionsOf, store_renditions
 from core.slugs import romanize, unique_slug
@@ -38,9 +39,9 @@ class Artist(Timestamped):
         SOLO = "solo", _("Solo artist")
         GROUP = "group", _("Group")
 
-    name = models.CharField(_("name"), max_length=200)
+    name = CleanCharField(_("name"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=120, unique=True, blank=True)
-    sort_name = models.CharField(
+    sort_name = CleanCharField(
         _("sort name"),
         max_length=200,
         blank=True,
@@ -49,7 +50,7 @@ class Artist(Timestamped):
             "Empty: the name, in romaji if it is written in Japanese."
         ),
     )
-    aliases = models.TextField(
+    aliases = CleanTextField(
         _("aliases"),
         blank=True,
         help_text=_(
@@ -58,7 +59,7 @@ class Artist(Timestamped):
         ),
     )
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.SOLO)
-    bio = models.TextField(
+    bio = CleanTextField(
         _("bio"), blank=True, help_text=_("Markdown: paragraphs, *emphasis*, links, lists.")
     )
     bio_html = models.TextField(blank=True, editable=False)
@@ -68,12 +69,13 @@ class Artist(Timestamped):
         blank=True,
         validators=[validate_image],
     )
-    photo_alt = models.CharField(_("photo alt text"), max_length=250, blank=True)
+    photo_alt = CleanCharField(_("photo alt text"), max_length=250, blank=True)
     photo_renditions = models.JSONField(default=dict, blank=True, editable=False)
     # The photo as pages show it; false when there is none.
     portrait = RenditionsOf("photo_renditions")
     official_url = models.URLField(_("official site"), blank=True)
-    search_text = models.TextField(blank=True, editable=False)
+    # save() derives it before the text fields' pre_save has cleaned them: cleaned too.
+    search_text = CleanTextField(blank=True, editable=False)
 
     class Meta:
         ordering = [Lower("sort_name"), "name"]
@@ -94,7 +96,7 @@ class Artist(Timestamped):
         require_alt_text(self.photo, self.photo_alt, "photo_alt")
 
     def save(self, *args, **kwargs):
-        self.name = strip_control_characters(self.name).strip()
+        self.name = self.name.strip()
         # The A–Z list files by romaji: a name or sort name in Japanese is read out.
         # romanize() leaves romaji as it is, so a sort name it made, or an editor typed
         # in romaji, is kept byte for byte however often the artist is saved.
@@ -141,9 +143,9 @@ class Song(WithFacets, Timestamped):
         MONTH = "month", pgettext_lazy("release date precision", "Month")
         YEAR = "year", pgettext_lazy("release date precision", "Year only")
 
-    title = models.CharField(_("title"), max_length=200)
+    title = CleanCharField(_("title"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=120, unique=True, blank=True)
-    alt_titles = models.TextField(
+    alt_titles = CleanTextField(
         _("alternative titles"),
         blank=True,
         help_text=_("Other titles and scripts, comma-separated, e.g. 'アイネクライネ'."),
@@ -169,7 +171,7 @@ class Song(WithFacets, Timestamped):
             "of the date readers see."
         ),
     )
-    tie_in = models.CharField(
+    tie_in = CleanCharField(
         _("tie-in"),
         max_length=250,
         blank=True,
@@ -190,7 +192,8 @@ class Song(WithFacets, Timestamped):
     audiences = TaggableManager(
         _("audiences"), through="songs.TaggedSongAudience", related_name="songs", blank=True
     )
-    search_text = models.TextField(blank=True, editable=False)
+    # save() derives it before the text fields' pre_save has cleaned them: cleaned too.
+    search_text = CleanTextField(blank=True, editable=False)
 
     objects = SongQuerySet.as_manager()
 
@@ -218,7 +221,7 @@ class Song(WithFacets, Timestamped):
         return parse_video_url(self.video_url)
 
     def save(self, *args, **kwargs):
-        self.title = strip_control_characters(self.title).strip()
+        self.title = self.title.strip()
         self.slug = self.slug or unique_slug(self, self.title)
         self.search_text = self.compute_search_text()
         super().save(*args, **with_derived_fields(kwargs, "slug", "search_text"))

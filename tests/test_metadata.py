@@ -358,7 +358,7 @@ def test_song_page_describes_a_music_recording(client, site):
 
 def test_a_title_cannot_break_out_of_the_json_ld_script(client, site):
     plain_page = client.get(site["article"].get_absolute_url()).content.decode()
-    # QuerySet.update() skips save(), which would have stripped the control character.
+    # QuerySet.update() skips save(); the title field cleans the text all the same.
     update_bypassing_save(
         Article.objects.filter(pk=site["article"].pk),
         title="Tears \x0b </script><script>alert(1)</script> & <!--",
