@@ -9,7 +9,7 @@ from django.utils import timezone
 from reversion.models import Version
 
 from articles.models import Article, Entry
-from tests.conftest import (
+from tests.factories import (
     add_entries,
     admin_url,
     fill_entry_rows,
@@ -18,6 +18,7 @@ from tests.conftest import (
     make_article,
     make_song,
     make_staff_user,
+    run_action,
 )
 
 pytestmark = pytest.mark.django_db
@@ -128,15 +129,6 @@ def test_writer_cannot_schedule_a_draft(writer_client):
     writer_client.post(admin_url(article), data)
     article.refresh_from_db()
     assert (article.status, article.published_at) == (Article.Status.DRAFT, None)
-
-
-def run_action(client, action, *articles, follow=False):
-    """POST an admin action on `articles` as the changelist's form would."""
-    return client.post(
-        admin_url(Article, "changelist"),
-        {"action": action, "_selected_action": [a.pk for a in articles], "index": 0},
-        follow=follow,
-    )
 
 
 def changelist_actions(client):

@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 
 from articles.models import Article
-from tests.conftest import add_entries, admin_url, make_article, make_song
+from tests.factories import add_entries, admin_url, make_article, make_song
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 
 from articles.models import Article, Entry
-from tests.conftest import add_entries, make_article, make_artist, make_mood, make_song, time_comes
+from tests.factories import add_entries, make_article, make_artist, make_mood, make_song, time_comes
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,7 @@ import pytest
 from django.core.management import call_command
 
 from articles.models import Article, Entry
-from tests.conftest import add_entries, make_article, make_song
+from tests.factories import add_entries, make_article, make_song
 
 pytestmark = pytest.mark.django_db
 

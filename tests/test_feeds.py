@@ -14,7 +14,7 @@ from articles.models import Article, Entry
 from core.cache import invalidate, object_tag
 from core.markup import CONTROL_CHARACTERS
 from songs.models import Artist, Mood, Song
-from tests.conftest import (
+from tests.factories import (
     add_entries,
     image_upload,
     make_article,

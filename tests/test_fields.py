@@ -7,7 +7,7 @@ from django.db import connection
 from articles.models import Article, Entry
 from core.fields import CleanCharField, CleanTextField
 from songs.models import Artist, Audience, Mood, Song
-from tests.conftest import add_entries, make_article, make_artist, make_mood, make_song
+from tests.factories import add_entries, make_article, make_artist, make_mood, make_song
 
 pytestmark = pytest.mark.django_db
 

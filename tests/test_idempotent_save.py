@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from articles.models import Article, Entry
 from songs.models import Artist, Audience, Mood, Song
-from tests.conftest import admin_url, form_data, make_article, make_artist, make_song
+from tests.factories import admin_url, form_data, make_article, make_artist, make_song
 from tests.strategies import markdown_bodies, names
 
 pytestmark = pytest.mark.django_db

@@ -8,7 +8,7 @@ from PIL import Image
 
 from articles.models import Article
 from core.renditions import Renditions
-from tests.conftest import image_upload, make_article, make_artist, update_bypassing_save
+from tests.factories import image_upload, make_article, make_artist, update_bypassing_save
 
 pytestmark = pytest.mark.django_db
 

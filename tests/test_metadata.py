@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from articles.models import Article
 from songs.models import Artist, Song
-from tests.conftest import (
+from tests.factories import (
     add_entries,
     image_upload,
     make_article,

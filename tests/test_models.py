@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from articles.models import Article, Entry, RelatedPick
 from songs.models import Song
-from tests.conftest import add_entries, make_article, make_artist, make_mood, make_song
+from tests.factories import add_entries, make_article, make_artist, make_mood, make_song
 
 pytestmark = pytest.mark.django_db
 

@@ -5,7 +5,7 @@ from django.utils import timezone
 
 from articles.models import RelatedPick
 from articles.related import related_articles, score_related_articles
-from tests.conftest import (
+from tests.factories import (
     add_entries,
     make_article,
     make_artist,
