@@ -3,9 +3,8 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import Paginator
 from django.db.models import Count, OuterRef, Subquery
-from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.utils.cache import add_never_cache_headers, patch_cache_control
@@ -159,47 +158,53 @@ class ArticleDetailView(ListView):
 article_detail = ArticleDetailView.as_view()
 
 
-class SearchView(TemplateView):
+class SearchView(ListView):
     """`/search/?q=`: matches grouped by kind; `&kind=songs` pages through one kind."""
 
     template_name = "articles/search.html"
     preview_size = 5
     paginate_by = 20
 
+    @cached_property
+    def form(self):
+        return SearchForm(self.request.GET or None)
+
+    @cached_property
+    def results(self):
+        """One queryset of matches per kind, or None without a valid, non-empty query."""
+        return search(self.form.cleaned_data["q"]) if self.form.is_valid() else None
+
+    @cached_property
+    def kind(self):
+        """The one kind being paged through, or "" when the matches are shown grouped."""
+        return self.form.cleaned_data["kind"] if self.results is not None else ""
+
+    def get_queryset(self):
+        return self.results[self.kind] if self.kind else []
+
+    def get_paginate_by(self, queryset):
+        # Only one kind's matches are paged (a bad ?page= is a 404, as on every list);
+        # the grouped overview shows the first few of each kind and ignores ?page=.
+        return self.paginate_by if self.kind else None
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        form = SearchForm(self.request.GET or None)
-        context["form"] = form
+        context["form"] = self.form
         # Result pages are endless and thin: keep them out of search engines.
         context["metadata"] = replace(
             for_page(self.request, _("Search"), breadcrumbs=[(_("Search"), self.request.path)]),
             noindex=True,
         )
-        if not form.is_valid():
+        if self.results is None:
             return context
-        query, kind = form.cleaned_data["q"], form.cleaned_data["kind"]
-        results = search(query)
-        if results is None:
-            return context
-        context["query"] = query
-        if kind:
-            context["kind"] = kind
-            context["kind_label"] = dict(SearchForm.KINDS)[kind]
-            context["page_obj"] = paginate_or_404(results[kind], self.paginate_by, self.request)
-            context["pagination_query"] = urlencode({"q": query, "kind": kind}) + "&"
+        query = context["query"] = self.form.cleaned_data["q"]
+        if self.kind:
+            context["kind"] = self.kind
+            context["kind_label"] = dict(SearchForm.KINDS)[self.kind]
+            context["pagination_query"] = urlencode({"q": query, "kind": self.kind}) + "&"
         else:
             context["groups"] = [
-                (kind, label, results[kind][: self.preview_size], results[kind].count())
+                (kind, label, self.results[kind][: self.preview_size], self.results[kind].count())
                 for kind, label in SearchForm.KINDS
             ]
         return context
-
-
-def paginate_or_404(queryset, per_page, request):
-    """One page of `queryset` by `?page=`; a bad or out-of-range number is a 404."""
-    paginator = Paginator(queryset, per_page)
-    number = request.GET.get("page") or 1
-    try:
-        return paginator.page(number)
-    except (EmptyPage, PageNotAnInteger) as error:
-        raise Http404(_("No such page.")) from error
