@@ -4,11 +4,19 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import ProtectedError
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
 
 from articles.models import Article, Entry, RelatedPick
-from songs.models import Song
-from tests.factories import add_entries, make_article, make_artist, make_mood, make_song
+from songs.models import Mood, Song
+from tests.factories import (
+    add_entries,
+    make_article,
+    make_artist,
+    make_audience,
+    make_mood,
+    make_song,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -43,6 +51,26 @@ def test_japanese_title_gets_a_readable_ascii_slug():
 
 def test_title_that_slugifies_to_nothing_still_gets_a_slug():
     assert make_article("!!!").slug == "article"
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_absolute_urls_are_what_reverse_gives_in_every_language(language):
+    # get_absolute_url() fills slugs into memoised URLs; it must answer as reverse()
+    # does, for a slug an editor typed in Japanese too.
+    mood = make_mood("Tears")
+    Mood.objects.filter(pk=mood.pk).update(slug="涙")
+    mood.refresh_from_db()
+    song = make_song()
+    pages = [
+        (make_article(), "articles:detail"),
+        (song, "articles:song"),
+        (song.artist, "articles:artist"),
+        (mood, "articles:mood"),
+        (make_audience(), "articles:audience"),
+    ]
+    with translation.override(language):
+        for obj, url_name in pages:
+            assert obj.get_absolute_url() == reverse(url_name, args=[obj.slug])
 
 
 def test_a_song_protects_its_artist_and_an_entry_protects_its_song():
