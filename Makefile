@@ -12,14 +12,15 @@ $(BIN)/python:
 
 # A stamp per install, so a changed pyproject.toml reinstalls and an unchanged one costs nothing.
 $(VENV)/.installed-app: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet -e .
+	$(BIN)/pip install --quiet -e ".[build]"
 	touch $@
 
 $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet -e ".[test,postgres,redis,browser,s3]"
+	$(BIN)/pip install --quiet -e ".[build,test,postgres,redis,browser,s3]"
 	touch $@ $(VENV)/.installed-app
 
-# Translations are compiled from the .po files on every build (polib: no gettext needed):
+# Translations are compiled from the .po files on every build (polib, from the `build`
+# extra: no gettext needed):
 # django.po for templates and Python, djangojs.po for the admin's scripts.
 MO_FILES := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/*.po))
 
