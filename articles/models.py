@@ -55,10 +55,14 @@ class ArticleQuerySet(models.QuerySet):
         return self.select_related("author")
 
     def featuring(self, artist):
-        """Articles with a song by `artist`, as its artist or a featured guest. A subquery
-        rather than a join: no duplicate rows, so no DISTINCT to fight the ordering."""
-        songs = models.Q(song__artist=artist) | models.Q(song__featured_artists=artist)
-        return self.filter(pk__in=Entry.objects.filter(songs).values("article"))
+        """Articles with a song by `artist`, as its artist or a featured guest."""
+        return self.with_any_song(Song.objects.ids_by_or_featuring(artist))
+
+    def with_any_song(self, song_ids):
+        """Articles listing any of `song_ids`. A subquery rather than a join: no duplicate
+        rows, so no DISTINCT to fight the ordering, and the ids are literals, which lets
+        PostgreSQL reach the entries through their song index."""
+        return self.filter(pk__in=Entry.objects.filter(song__in=song_ids).values("article"))
 
     def next_publication(self):
         """When the next scheduled article goes live, or None."""
@@ -138,6 +142,23 @@ class Article(WithFacets, Timestamped):
         verbose_name_plural = _("articles")
         permissions = [
             ("publish_article", _("Can publish, schedule and unpublish articles")),
+        ]
+        indexes = [
+            # Every public list walks this from "now" down, page by page, and counts
+            # from it alone: published rows only, so drafts never sit in the way.
+            models.Index(
+                fields=["-published_at", "-id"],
+                condition=models.Q(status="published"),
+                name="article_public_newest",
+            ),
+            # The admin lists every status in the same order.
+            models.Index(fields=["-published_at", "-id"], name="article_newest"),
+            # The sitemap's lastmod: the newest edit of a published article.
+            models.Index(
+                fields=["updated_at"],
+                condition=models.Q(status="published"),
+                name="article_public_updated",
+            ),
         ]
         constraints = [
             models.CheckConstraint(
@@ -225,6 +246,8 @@ class TaggedArticleMood(TaggedItemBase):
         constraints = [
             models.UniqueConstraint(fields=["content_object", "tag"], name="unique_article_mood")
         ]
+        # A mood's articles, found and counted from the index alone.
+        indexes = [models.Index(fields=["tag", "content_object"], name="article_mood_by_tag")]
 
 
 class TaggedArticleAudience(TaggedItemBase):
@@ -246,6 +269,7 @@ class TaggedArticleAudience(TaggedItemBase):
                 fields=["content_object", "tag"], name="unique_article_audience"
             )
         ]
+        indexes = [models.Index(fields=["tag", "content_object"], name="article_audience_by_tag")]
 
 
 class RelatedPick(models.Model):
