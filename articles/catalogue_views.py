@@ -5,7 +5,6 @@ They live with the articles because each lists the articles that feature it.
 
 from itertools import groupby
 
-from django.db.models import Q
 from django.db.models.functions import Lower
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
@@ -14,6 +13,7 @@ from django.views.generic import DetailView, ListView
 from articles import metadata
 from articles.models import Article
 from core.metadata import for_list_page
+from core.pagination import IndexWalkPaginator, count_up_to, paginate_or_404
 from songs.models import Artist, Audience, Mood, Song
 
 
@@ -30,9 +30,10 @@ class ArtistIndexView(ListView):
     template_name = "songs/artist_list.html"
     context_object_name = "artists"
     paginate_by = 120
+    paginator_class = IndexWalkPaginator
 
     def get_queryset(self):
-        return Artist.objects.order_by(Lower("sort_name"), "name")
+        return Artist.objects.order_by(Lower("sort_name"), "name", "pk")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -49,36 +50,58 @@ class ArtistIndexView(ListView):
 
 
 class ArtistDetailView(DetailView):
+    """An artist, their songs (the first few, newest first) and one page of the
+    articles featuring them: a popular artist's lists run to thousands."""
+
     model = Artist
     template_name = "songs/artist_detail.html"
+    songs_shown = 60
+    articles_per_page = 20
 
     def get_context_data(self, **kwargs):
         artist = self.object
+        song_ids = Song.objects.ids_by_or_featuring(artist)
+        page = paginate_or_404(
+            Article.objects.published().with_any_song(song_ids).for_listing().newest_first(),
+            self.articles_per_page,
+            self.request,
+            IndexWalkPaginator,
+        )
         return super().get_context_data(
             songs=Song.objects.with_facets()
-            .filter(Q(artist=artist) | Q(featured_artists=artist))
-            .distinct()
-            .order_by("-release_date", "title"),
-            articles=Article.objects.published().featuring(artist).for_listing().newest_first(),
+            .filter(pk__in=song_ids)
+            .order_by("-release_date", "title", "pk")[: self.songs_shown],
+            song_count=len(song_ids),
+            articles=page.object_list,
+            page_obj=page,
             metadata=metadata.for_artist(self.request, artist),
             **kwargs,
         )
 
 
 class SongDetailView(DetailView):
+    """A song and one page of the articles featuring it."""
+
     model = Song
     template_name = "songs/song_detail.html"
+    articles_per_page = 20
 
     def get_queryset(self):
         return Song.objects.with_facets().prefetch_related("featured_artists")
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            articles=Article.objects.published()
-            .filter(entries__song=self.object)
-            .distinct()
+        page = paginate_or_404(
+            Article.objects.published()
+            .with_any_song([self.object.pk])
             .for_listing()
             .newest_first(),
+            self.articles_per_page,
+            self.request,
+            IndexWalkPaginator,
+        )
+        return super().get_context_data(
+            articles=page.object_list,
+            page_obj=page,
             metadata=metadata.for_song(self.request, self.object),
             **kwargs,
         )
@@ -90,7 +113,10 @@ class FacetDetailView(ListView):
     template_name = "songs/facet_detail.html"
     context_object_name = "articles"
     paginate_by = 20
+    paginator_class = IndexWalkPaginator
     songs_shown = 60
+    # A popular mood tags a third of the catalogue: past this, the heading says "1000+".
+    songs_counted = 1000
 
     def get_queryset(self):
         self.facet = get_object_or_404(self.model, slug=self.kwargs["slug"])
@@ -105,13 +131,15 @@ class FacetDetailView(ListView):
         songs = (
             Song.objects.select_related("artist")
             .filter(**{self.tag_field: self.facet})
-            .order_by("title")
+            .order_by("title", "pk")  # the index's order: the first 60 are read, not sorted
         )
+        song_count = count_up_to(songs, self.songs_counted)
         return super().get_context_data(
             facet=self.facet,
             facet_kind=self.model._meta.verbose_name,
             songs=songs[: self.songs_shown],
-            song_count=songs.count(),
+            song_count=song_count,
+            song_count_label=f"{song_count}+" if song_count == self.songs_counted else song_count,
             metadata=metadata.for_facet(self.request, self.facet),
             **kwargs,
         )

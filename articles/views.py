@@ -3,9 +3,8 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import Paginator
 from django.db.models import Count, OuterRef, Subquery
-from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.functional import cached_property
@@ -15,8 +14,9 @@ from django.views.generic import ListView, TemplateView
 from articles import metadata
 from articles.models import Article, Entry
 from articles.related import related_articles
-from articles.search import SearchForm, search
+from articles.search import MAX_RESULTS, SearchForm, search
 from core.metadata import for_page
+from core.pagination import IndexWalkPaginator, count_up_to, paginate_or_404
 from songs.models import Artist, Audience, Mood
 
 HOME_LATEST = 6
@@ -43,7 +43,8 @@ class HomeView(TemplateView):
             ],
             moods=moods,
             audiences=Audience.objects.order_by("name"),
-            artists=Artist.objects.order_by("sort_name", "name")[:HOME_ARTISTS],
+            # The A–Z order of the artists' list, which an index serves.
+            artists=Artist.objects.all()[:HOME_ARTISTS],
             metadata=for_page(self.request),
             **kwargs,
         )
@@ -53,6 +54,7 @@ class ArticleListView(ListView):
     template_name = "articles/article_list.html"
     context_object_name = "articles"
     paginate_by = 20
+    paginator_class = IndexWalkPaginator
 
     def get_queryset(self):
         return Article.objects.published().for_listing().newest_first()
@@ -61,6 +63,11 @@ class ArticleListView(ListView):
         context = super().get_context_data(**kwargs)
         context["metadata"] = metadata.for_article_list(self.request, context["page_obj"])
         return context
+
+
+def count_label(count):
+    """A count of search results as shown: "1000+" once counting stopped at the limit."""
+    return f"{count}+" if count >= MAX_RESULTS else str(count)
 
 
 def preview_user(request):
@@ -161,21 +168,14 @@ class SearchView(TemplateView):
         if kind:
             context["kind"] = kind
             context["kind_label"] = dict(SearchForm.KINDS)[kind]
-            context["page_obj"] = paginate_or_404(results[kind], self.paginate_by, self.request)
+            page = paginate_or_404(results[kind][:MAX_RESULTS], self.paginate_by, self.request)
+            context["page_obj"] = page
+            context["result_count"] = count_label(page.paginator.count)
             context["pagination_query"] = urlencode({"q": query, "kind": kind}) + "&"
         else:
-            context["groups"] = [
-                (kind, label, results[kind][: self.preview_size], results[kind].count())
-                for kind, label in SearchForm.KINDS
-            ]
+            context["groups"] = []
+            for group_kind, label in SearchForm.KINDS:
+                count = count_up_to(results[group_kind], MAX_RESULTS)
+                preview = results[group_kind][: self.preview_size]
+                context["groups"].append((group_kind, label, preview, count, count_label(count)))
         return context
-
-
-def paginate_or_404(queryset, per_page, request):
-    """One page of `queryset` by `?page=`; a bad or out-of-range number is a 404."""
-    paginator = Paginator(queryset, per_page)
-    number = request.GET.get("page") or 1
-    try:
-        return paginator.page(number)
-    except (EmptyPage, PageNotAnInteger) as error:
-        raise Http404(_("No such page.")) from error
