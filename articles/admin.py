@@ -27,7 +27,7 @@ from core.admin import (
     CheckedAutocompleteMixin,
     TagSuggestionsMixin,
     VersionedAdmin,
-    keep_model_ordering,
+    annotate_page,
 )
 from songs.models import Song
 
@@ -205,6 +205,7 @@ class ArticleAdmin(TagSuggestionsMixin, VersionedAdmin):
     date_hierarchy = "published_at"
     inlines = [EntryInline, RelatedPickInline]
     list_select_related = ["author"]
+    show_full_result_count = False  # a second count of every article, for "(N total)"
     actions = ["publish_now", "unpublish"]
     readonly_fields = ["publication_state"]
     fieldsets = [
@@ -247,11 +248,10 @@ class ArticleAdmin(TagSuggestionsMixin, VersionedAdmin):
 
     # --- The list ----------------------------------------------------------------
 
-    def get_queryset(self, request):
-        # distinct: searching by song joins entries again, which would multiply the count.
-        return keep_model_ordering(
-            super().get_queryset(request).annotate(entry_count=Count("entries", distinct=True))
-        )
+    def get_changelist_instance(self, request):
+        changelist = super().get_changelist_instance(request)
+        annotate_page(changelist.result_list, entry_count=Count("entries"))
+        return changelist
 
     @admin.display(description=gettext_lazy("status"), ordering="status")
     def publication_status(self, article):
@@ -273,7 +273,7 @@ class ArticleAdmin(TagSuggestionsMixin, VersionedAdmin):
             return _("Scheduled for %(when)s") % when
         return _("Since %(when)s") % when
 
-    @admin.display(description=gettext_lazy("entries"), ordering="entry_count")
+    @admin.display(description=gettext_lazy("entries"))
     def entry_count(self, article):
         return article.entry_count
 
