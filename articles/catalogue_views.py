@@ -3,6 +3,7 @@
 They live with the articles because each lists the articles that feature it.
 """
 
+from functools import partial
 from itertools import groupby
 
 from django.db.models.functions import Lower
@@ -15,6 +16,12 @@ from articles.models import Article
 from core.metadata import for_list_page
 from core.pagination import IndexWalkPaginator, count_up_to, paginate_or_404
 from songs.models import Artist, Audience, Mood, Song
+
+# A mood, an artist or a song page lists at most this many of its newest articles (50
+# pages): a popular mood tags a third of the magazine, and counting or paging through
+# all of it would cost more with every article published. The archive at /articles/
+# and search reach the rest.
+MAX_LISTED_ARTICLES = 1000
 
 
 def index_letter(artist):
@@ -65,7 +72,7 @@ class ArtistDetailView(DetailView):
             Article.objects.published().with_any_song(song_ids).for_listing().newest_first(),
             self.articles_per_page,
             self.request,
-            IndexWalkPaginator,
+            partial(IndexWalkPaginator, max_count=MAX_LISTED_ARTICLES),
         )
         return super().get_context_data(
             songs=Song.objects.with_facets()
@@ -97,7 +104,7 @@ class SongDetailView(DetailView):
             .newest_first(),
             self.articles_per_page,
             self.request,
-            IndexWalkPaginator,
+            partial(IndexWalkPaginator, max_count=MAX_LISTED_ARTICLES),
         )
         return super().get_context_data(
             articles=page.object_list,
@@ -113,7 +120,6 @@ class FacetDetailView(ListView):
     template_name = "songs/facet_detail.html"
     context_object_name = "articles"
     paginate_by = 20
-    paginator_class = IndexWalkPaginator
     songs_shown = 60
     # A popular mood tags a third of the catalogue: past this, the heading says "1000+".
     songs_counted = 1000
@@ -126,6 +132,9 @@ class FacetDetailView(ListView):
             .for_listing()
             .newest_first()
         )
+
+    def get_paginator(self, queryset, per_page, orphans=0, allow_empty_first_page=True, **kw):
+        return IndexWalkPaginator(queryset, per_page, max_count=MAX_LISTED_ARTICLES)
 
     def get_context_data(self, **kwargs):
         songs = (

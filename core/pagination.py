@@ -2,6 +2,7 @@
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import Http404
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 
 
@@ -12,7 +13,26 @@ class IndexWalkPaginator(Paginator):
     costs what the first does. Rows skipped on the way to a page are walked as
     primary keys only (an index-only scan on PostgreSQL), and only the page's own rows
     are then fetched, by key, with their select_related and prefetches.
+
+    With `max_count`, the list ends after that many rows: counting stops there, and
+    no page is further in, so a list that grows with the catalogue (a popular mood's
+    articles) costs the same to count and to page through at any size.
     """
+
+    def __init__(self, object_list, per_page, orphans=0, max_count=None, **kwargs):
+        super().__init__(object_list, per_page, orphans, **kwargs)
+        self.max_count = max_count
+
+    @cached_property
+    def count(self):
+        if self.max_count is None:
+            return self.object_list.count()
+        return count_up_to(self.object_list, self.max_count)
+
+    @property
+    def is_cut_short(self):
+        """Whether rows exist past the last page (the count stopped at max_count)."""
+        return self.max_count is not None and self.count >= self.max_count
 
     def page(self, number):
         number = self.validate_number(number)
@@ -24,7 +44,8 @@ class IndexWalkPaginator(Paginator):
 
     def rows_between(self, bottom, top):
         rows = self.object_list
-        from_the_end = self.count - top < bottom
+        # Only a list whose true end is known can be read from it.
+        from_the_end = self.count - top < bottom and not self.is_cut_short
         if from_the_end:
             rows = rows.reverse()
             bottom, top = self.count - top, self.count - bottom
@@ -51,4 +72,4 @@ def paginate_or_404(queryset, per_page, request, paginator_class=Paginator):
 def count_up_to(queryset, cap):
     """How many rows `queryset` has, counting no further than `cap`: a count whose cost
     stays put however long the list grows. A result equal to `cap` means "cap or more"."""
-    return queryset[:cap].count()
+    return queryset.order_by()[:cap].count()
