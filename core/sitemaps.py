@@ -2,7 +2,7 @@
 
 from django.contrib.sitemaps import Sitemap
 from django.core.paginator import Page, Paginator
-from django.db.models import Max
+from django.db.models import Max, Min
 from django.utils.functional import cached_property
 
 
@@ -30,8 +30,8 @@ class RowSitemap(LocalizedSitemap):
 
     @cached_property
     def newest(self):
-        """The highest key and the latest lastmod, in one query on their indexes."""
-        aggregates = {"last_key": Max("pk")}
+        """The lowest and highest keys and the latest lastmod, in one query on their indexes."""
+        aggregates = {"first_key": Min("pk"), "last_key": Max("pk")}
         if self.lastmod_field:
             aggregates["latest"] = Max(self.lastmod_field)
         return self.items().order_by().aggregate(**aggregates)
@@ -48,7 +48,8 @@ class RowSitemap(LocalizedSitemap):
 
 
 class KeyRangePaginator(Paginator):
-    """Pages of a RowSitemap: page N is the rows with keys in ((N-1)·w, N·w], in each language."""
+    """Pages of a RowSitemap: page N holds the rows whose keys are in the N-th range of
+    width w from the lowest key, in each language."""
 
     def __init__(self, sitemap):
         self.sitemap = sitemap
@@ -58,11 +59,14 @@ class KeyRangePaginator(Paginator):
     @cached_property
     def count(self):
         # Key slots rather than rows: the pages are as many as the key ranges.
-        return self.sitemap.newest["last_key"] or 0
+        newest = self.sitemap.newest
+        if newest["last_key"] is None:
+            return 0
+        return newest["last_key"] - newest["first_key"] + 1
 
     def page(self, number):
         number = self.validate_number(number)
-        first_key = (number - 1) * self.per_page
-        rows = self.object_list.filter(pk__gt=first_key, pk__lte=first_key + self.per_page)
+        start = (self.sitemap.newest["first_key"] or 0) + (number - 1) * self.per_page
+        rows = self.object_list.filter(pk__gte=start, pk__lt=start + self.per_page)
         pairs = [(row, language) for row in rows for language in self.languages]
         return Page(pairs, number, self)
