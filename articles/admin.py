@@ -31,7 +31,7 @@ from core.admin import (
     CheckedAutocompleteMixin,
     TagSuggestionsMixin,
     VersionedAdmin,
-    keep_model_ordering,
+    annotate_page,
 )
 
 
@@ -74,6 +74,7 @@ class ArticleAdmin(TagSuggestionsMixin, VersionedAdmin):
     date_hierarchy = "published_at"
     inlines = [EntryInline, RelatedPickInline]
     list_select_related = ["author"]
+    show_full_result_count = False  # a second count of every article, for "(N total)"
     actions = ["publish_now", "unpublish"]
     readonly_fields = ["publication_state"]
     fieldsets = [
@@ -116,11 +117,10 @@ class ArticleAdmin(TagSuggestionsMixin, VersionedAdmin):
 
     # --- The list ----------------------------------------------------------------
 
-    def get_queryset(self, request):
-        # distinct: searching by song joins entries again, which would multiply the count.
-        return keep_model_ordering(
-            super().get_queryset(request).annotate(entry_count=Count("entries", distinct=True))
-        )
+    def get_changelist_instance(self, request):
+        changelist = super().get_changelist_instance(request)
+        annotate_page(changelist.result_list, entry_count=Count("entries"))
+        return changelist
 
     @admin.display(description=gettext_lazy("status"), ordering="status")
     def publication_status(self, article):
@@ -140,7 +140,7 @@ class ArticleAdmin(TagSuggestionsMixin, VersionedAdmin):
             return _("Scheduled for %(when)s") % when
         return _("Since %(when)s") % when
 
-    @admin.display(description=gettext_lazy("entries"), ordering="entry_count")
+    @admin.display(description=gettext_lazy("entries"))
     def entry_count(self, article):
         return article.entry_count
 

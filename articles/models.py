@@ -107,6 +107,23 @@ class Article(WithFacets, Timestamped):
         permissions = [
             ("publish_article", _("Can publish, schedule and unpublish articles")),
         ]
+        indexes = [
+            # Every public list walks this from "now" down, page by page, and counts
+            # from it alone: published rows only, so drafts never sit in the way.
+            models.Index(
+                fields=["-published_at", "-id"],
+                condition=models.Q(status="published"),
+                name="article_public_newest",
+            ),
+            # The admin lists every status in the same order.
+            models.Index(fields=["-published_at", "-id"], name="article_newest"),
+            # The sitemap's lastmod: the newest edit of a published article.
+            models.Index(
+                fields=["updated_at"],
+                condition=models.Q(status="published"),
+                name="article_public_updated",
+            ),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(entries_per_page__gte=1) & models.Q(entries_per_page__lte=100),
@@ -174,6 +191,8 @@ class TaggedArticleMood(TaggedItemBase):
         constraints = [
             models.UniqueConstraint(fields=["content_object", "tag"], name="unique_article_mood")
         ]
+        # A mood's articles, found and counted from the index alone.
+        indexes = [models.Index(fields=["tag", "content_object"], name="article_mood_by_tag")]
 
 
 class TaggedArticleAudience(TaggedItemBase):
@@ -195,6 +214,7 @@ class TaggedArticleAudience(TaggedItemBase):
                 fields=["content_object", "tag"], name="unique_article_audience"
             )
         ]
+        indexes = [models.Index(fields=["tag", "content_object"], name="article_audience_by_tag")]
 
 
 class RelatedPick(models.Model):

@@ -4,6 +4,7 @@ from django.db import models, transaction
 from django.utils import timezone
 
 from core.models import facet_prefetches
+from songs.models import Song
 
 # Entry positions are parked above this while a list is renumbered or restored.
 PARKED_POSITION = 1_000_000
@@ -54,10 +55,14 @@ class ArticleQuerySet(models.QuerySet):
         return self.select_related("author")
 
     def featuring(self, artist):
-        """Articles with a song by `artist`, as its artist or a featured guest. A subquery
-        rather than a join: no duplicate rows, so no DISTINCT to fight the ordering."""
-        songs = models.Q(song__artist=artist) | models.Q(song__featured_artists=artist)
-        entries = self._model_behind("entries").objects.filter(songs)
+        """Articles with a song by `artist`, as its artist or a featured guest."""
+        return self.with_any_song(Song.objects.ids_by_or_featuring(artist))
+
+    def with_any_song(self, song_ids):
+        """Articles listing any of `song_ids`. A subquery rather than a join: no duplicate
+        rows, so no DISTINCT to fight the ordering, and the ids are literals, which lets
+        PostgreSQL reach the entries through their song index."""
+        entries = self._model_behind("entries").objects.filter(song__in=song_ids)
         return self.filter(pk__in=entries.values("article"))
 
     def next_publication(self):

@@ -17,9 +17,10 @@ from articles import metadata
 from articles.cache_tags import ARTICLES
 from articles.models import Article, Entry
 from articles.related import related_articles
-from articles.search import SearchForm, search
+from articles.search import MAX_RESULTS, SearchForm, search
 from core.cache import cached_fragment, object_tag, tag_page
 from core.metadata import for_page
+from core.pagination import IndexWalkPaginator, count_up_to
 from songs.cache_tags import ARTISTS, AUDIENCES, MOODS
 from songs.models import Artist, Audience, Mood
 
@@ -48,7 +49,8 @@ class HomeView(TemplateView):
             ],
             moods=moods,
             audiences=Audience.objects.order_by("name"),
-            artists=Artist.objects.order_by("sort_name", "name")[:HOME_ARTISTS],
+            # The A–Z order of the artists' list, which an index serves.
+            artists=Artist.objects.all()[:HOME_ARTISTS],
             metadata=for_page(self.request),
             **kwargs,
         )
@@ -58,6 +60,7 @@ class ArticleListView(ListView):
     template_name = "articles/article_list.html"
     context_object_name = "articles"
     paginate_by = 20
+    paginator_class = IndexWalkPaginator
 
     def get_queryset(self):
         tag_page(ARTICLES)
@@ -67,6 +70,11 @@ class ArticleListView(ListView):
         context = super().get_context_data(**kwargs)
         context["metadata"] = metadata.for_article_list(self.request, context["page_obj"])
         return context
+
+
+def count_label(count):
+    """A count of search results as shown: "1000+" once counting stopped at the limit."""
+    return f"{count}+" if count >= MAX_RESULTS else str(count)
 
 
 def preview_user(request):
@@ -180,7 +188,8 @@ class SearchView(ListView):
         return self.form.cleaned_data["kind"] if self.results is not None else ""
 
     def get_queryset(self):
-        return self.results[self.kind] if self.kind else []
+        # Paged through up to MAX_RESULTS matches: a common word's count stays bounded.
+        return self.results[self.kind][:MAX_RESULTS] if self.kind else []
 
     def get_paginate_by(self, queryset):
         # Only one kind's matches are paged (a bad ?page= is a 404, as on every list);
@@ -201,10 +210,12 @@ class SearchView(ListView):
         if self.kind:
             context["kind"] = self.kind
             context["kind_label"] = dict(SearchForm.KINDS)[self.kind]
+            context["result_count"] = count_label(context["paginator"].count)
             context["pagination_query"] = urlencode({"q": query, "kind": self.kind}) + "&"
         else:
-            context["groups"] = [
-                (kind, label, self.results[kind][: self.preview_size], self.results[kind].count())
-                for kind, label in SearchForm.KINDS
-            ]
+            context["groups"] = []
+            for kind, label in SearchForm.KINDS:
+                count = count_up_to(self.results[kind], MAX_RESULTS)
+                preview = self.results[kind][: self.preview_size]
+                context["groups"].append((kind, label, preview, count, count_label(count)))
         return context

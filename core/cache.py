@@ -49,6 +49,9 @@ CACHED_PARAMETERS = {"page"}
 # Paths that are never pages: probes must touch nothing, not even the cache.
 UNCACHED_PREFIXES = ("/healthz", "/readyz", f"/{settings.ADMIN_URL}", settings.STATIC_URL)
 HIT_HEADER = "X-Page-Cache"
+# Every cached copy carries this tag: a change written without save() across the whole
+# content (a bulk load, a restore) invalidates it to make them all stale at once.
+EVERYTHING = "everything"
 
 # The tag sets of the pages and fragments being rendered in this context, innermost last.
 _collectors = ContextVar("cache_tag_collectors", default=())
@@ -66,7 +69,7 @@ class Collector:
 @contextmanager
 def collecting(timeout):
     """Record the tags of everything loaded or tagged inside the block."""
-    collector = Collector(set(), time.time() + timeout)
+    collector = Collector({EVERYTHING}, time.time() + timeout)
     token = _collectors.set((*_collectors.get(), collector))
     try:
         yield collector
@@ -139,6 +142,11 @@ def _after_commit(tags):
     _stamp(tags, timezone.now())
     edge.purge(tags)
     _forget_old_invalidations()
+
+
+def invalidate_everything():
+    """Make every cached page and fragment stale, here and at the edge."""
+    invalidate([EVERYTHING])
 
 
 def on_change(model, tags_for, watched=()):

@@ -6,6 +6,7 @@ import pytest
 from django.utils import timezone
 
 from articles.models import Article, Entry
+from core.cache import invalidate_everything
 from tests.factories import add_entries, make_article, make_artist, make_mood, make_song, time_comes
 
 pytestmark = pytest.mark.django_db
@@ -174,3 +175,14 @@ def test_an_edit_reaches_the_article_page_fragments_that_show_it(client, setting
     song.title = "Eine Kleine (remaster)"
     song.save()
     assert "Eine Kleine (remaster)" in client.get(article.get_absolute_url()).text
+
+
+def test_a_change_to_everything_makes_every_cached_page_stale(client):
+    article = make_article("Any list")
+    add_entries(article, [make_song("Eine Kleine")])
+    pages = ["/", "/articles/", article.get_absolute_url()]
+    warm(client, *pages)
+
+    invalidate_everything()  # what a bulk load, written without save(), does
+
+    assert [cache_state(client, url) for url in pages] == ["miss"] * len(pages)
