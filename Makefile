@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DEV := DEBUG=1
 
-.PHONY: run test test-suite test-browser lint bench messages clean
+.PHONY: run test test-suite test-browser lint bench bench-scale messages clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -65,3 +65,8 @@ clean:
 
 bench: $(VENV)/.installed-app $(MO_FILES)
 	bash bench/run
+
+# Every kind of page at 100 and at 20,000 synthetic articles (make_bulk) on the local
+# PostgreSQL, in a database of its own that the script makes and drops; about 15 minutes.
+bench-scale: $(VENV)/.installed-test $(MO_FILES)
+	$(BIN)/python bench/scale
