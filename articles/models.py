@@ -225,6 +225,8 @@ class TaggedArticleMood(TaggedItemBase):
         constraints = [
             models.UniqueConstraint(fields=["content_object", "tag"], name="unique_article_mood")
         ]
+        # A mood's articles, newest first, without reading the whole list (related.py).
+        indexes = [models.Index(fields=["tag", "content_object"], name="mood_articles_by_id")]
 
 
 class TaggedArticleAudience(TaggedItemBase):
@@ -246,6 +248,8 @@ class TaggedArticleAudience(TaggedItemBase):
                 fields=["content_object", "tag"], name="unique_article_audience"
             )
         ]
+        # An audience's articles, newest first, without reading the whole list (related.py).
+        indexes = [models.Index(fields=["tag", "content_object"], name="audience_articles_by_id")]
 
 
 class RelatedPick(models.Model):
@@ -306,6 +310,8 @@ class Entry(models.Model):
             models.UniqueConstraint(fields=["article", "song"], name="song_once_per_article"),
             models.UniqueConstraint(fields=["article", "position"], name="unique_entry_position"),
         ]
+        # A song's articles, newest first, without reading the whole list (related.py).
+        indexes = [models.Index(fields=["song", "article"], name="song_articles_by_id")]
 
     def __str__(self):
         return f"{self.position}. {self.song.title}"

@@ -194,6 +194,8 @@ class Song(WithFacets, Timestamped):
         ordering = ["title"]
         verbose_name = _("song")
         verbose_name_plural = _("songs")
+        # An artist's newest songs without reading them all (related articles).
+        indexes = [models.Index(fields=["artist", "id"], name="artist_songs_by_id")]
 
     def __str__(self):
         return f"{self.title} — {self.artist.name}" if self.artist_id else self.title
