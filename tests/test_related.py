@@ -4,7 +4,12 @@ import pytest
 from django.utils import timezone
 
 from articles.models import RelatedPick
-from articles.related import related_articles, score_related_articles
+from articles.related import (
+    POSTINGS_PER_SONG,
+    POSTINGS_PER_TAG,
+    related_articles,
+    score_related_articles,
+)
 from tests.conftest import (
     add_entries,
     make_article,
@@ -99,6 +104,51 @@ def test_at_most_ten_articles():
     for n in range(12):
         add_entries(make_article(f"Other {n}"), [song])
     assert len(related_articles(article)) == 10
+
+
+def test_a_picked_article_that_also_scores_appears_once_in_its_pick_place():
+    song = make_song()
+    article = make_article("Base")
+    add_entries(article, [song])
+    scored = make_article("Scored", when=days_ago(1))
+    add_entries(scored, [song])
+    picked = make_article("Picked and scored", when=days_ago(5))
+    add_entries(picked, [song])
+    RelatedPick.objects.create(from_article=article, to_article=picked, position=1)
+    assert [a.title for a in related_articles(article)] == ["Picked and scored", "Scored"]
+
+
+def test_unpublished_articles_sharing_more_do_not_take_a_published_ones_place():
+    songs = [make_song(f"S{n}") for n in range(2)]
+    article = make_article("Base")
+    add_entries(article, songs)
+    add_entries(make_article("Draft", published=False), songs)
+    add_entries(make_article("Scheduled", when=timezone.now() + timedelta(days=1)), songs)
+    published = make_article("Published")
+    add_entries(published, songs[:1])
+    assert score_related_articles(article, limit=1) == [published]
+
+
+def test_a_mood_on_many_articles_is_read_only_to_its_newest_carriers():
+    mood = make_mood()
+    article = make_article("Base")
+    article.moods.add(mood)
+    carriers = [make_article(f"Carrier {n}") for n in range(POSTINGS_PER_TAG + 2)]
+    for carrier in carriers:
+        carrier.moods.add(mood)
+    related = score_related_articles(article, limit=len(carriers))
+    assert set(related) == set(carriers[-POSTINGS_PER_TAG:])
+
+
+def test_an_older_article_is_still_found_through_a_rarer_song_it_shares():
+    popular, rare = make_song("Popular"), make_song("Rare")
+    article = make_article("Base")
+    add_entries(article, [popular, rare])
+    older = make_article("Older, shares both", when=days_ago(400))
+    add_entries(older, [popular, rare])
+    for n in range(POSTINGS_PER_SONG + 2):
+        add_entries(make_article(f"Newer {n}", when=days_ago(n)), [popular])
+    assert older in score_related_articles(article, limit=POSTINGS_PER_SONG + 3)
 
 
 def test_ranking_is_one_query(django_assert_num_queries):
