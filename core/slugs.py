@@ -19,6 +19,14 @@ def romanize(text):
     text = unicodedata.normalize("NFKC", text or "")
     if text.isascii():
         return text
+    return _read_out(text)
+
+
+# pykakasi takes a tenth of a millisecond or more a call, and the same texts are read out
+# again and again: a title for its slug and then for its search text, an artist's name
+# for each of their songs' search text (thousands of rows at a time in make_bulk).
+@lru_cache(maxsize=65536)
+def _read_out(text):
     return " ".join(part["hepburn"] or part["orig"] for part in _kakasi().convert(text))
 
 
