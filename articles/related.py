@@ -5,22 +5,26 @@ are tagged with: 4 points a shared song, 2 a shared artist, 1 a shared mood or
 audience (plain weights, no IDF). Ties go to the newer article. Unpublished
 articles and the article itself never appear.
 
-The ranking reads only the posting lists of this article's own songs, artists and
-tags, each to a fixed depth, newest article first, so it costs the same with 100
-articles or 20,000, and a mood that a third of the magazine carries costs what a
-rare one does:
+So that the cost does not grow with the magazine, and a mood that a third of all
+articles carry costs what a rare one does, candidates come only from the posting
+lists of this article's own songs, artists and tags, each read to a fixed depth,
+newest article first:
 
 - a song: the newest POSTINGS_PER_SONG other articles that list it;
-- an artist: its newest SONGS_PER_ARTIST songs besides the article's own, each read
-  POSTINGS_PER_ARTIST_SONG deep (an article sharing a song shares its artist too);
-- a mood or an audience: the newest POSTINGS_PER_TAG other articles tagged with it.
+- an artist: its newest SONGS_PER_ARTIST other songs, each read
+  POSTINGS_PER_ARTIST_SONG deep;
+- a mood or an audience: the newest POSTINGS_PER_TAG other articles carrying it.
 
-A song or tag in fewer articles than its depth counts in full, as before. Past the
-depth, an older article that shares only that one song or tag is not found
-through it: for a song in hundreds of lists the newest are the neighbours worth
-showing. Within a posting list "newest" means most recently created (the highest
-id, the order the (song, article) and (tag, article) indexes keep); the final
-order uses the publication time.
+A candidate found through one of this article's songs then has its shared songs
+counted in full, from its own entries, so an older list that shares five hits and
+was found through a rarer song outranks a newer one that shares a single hit.
+Shared artists, moods and audiences count as read above.
+
+A song, artist or tag in fewer articles than its depth scores exactly as before.
+Past the depth, an article is found only if it is among the newest for at least
+one thing it shares. "Newest" within a posting list means most recently created
+(the highest id, the order of the (song, article) and (tag, article) indexes); the
+final order uses the publication time.
 """
 
 import functools
@@ -41,9 +45,9 @@ from songs.models import Song
 RELATED_LIMIT = 10
 RELATED_CACHE_SECONDS = 24 * 60 * 60
 WEIGHTS = {"songs": 4, "artists": 2, "moods": 1, "audiences": 1}
-POSTINGS_PER_SONG = 10
-SONGS_PER_ARTIST = 5
-POSTINGS_PER_ARTIST_SONG = 3
+POSTINGS_PER_SONG = 15
+SONGS_PER_ARTIST = 3
+POSTINGS_PER_ARTIST_SONG = 1
 POSTINGS_PER_TAG = 10
 
 
@@ -81,15 +85,15 @@ def _public_condition():
     return sql % tuple(f"%({name})s" for name in names), dict(zip(names, params, strict=True))
 
 
-def _newest_bound(table, list_column, member, depth, excluding_article=True):
-    """SQL: the lower bound of the newest `depth` members of the posting list that the
-    outer row `own` names, i.e. the `member` of its depth-th newest row, or 0 when the list
-    is shorter. Joining on `member >= bound` then reads just those rows of a
-    (list_column, member) index, however long the list is."""
+def _newest_bound(table, list_column, list_value, member, depth, excluding_article=True):
+    """SQL: the lower bound of the newest `depth` members of the posting list where
+    `list_column` is `list_value`, that is the `member` of its depth-th newest row, or 0
+    when the list is shorter. A join on `member >= bound` then reads just those rows
+    of a (list_column, member) index, however long the list is."""
     skip = f" AND newer.{member} <> %(article)s" if excluding_article else ""
     return (
         f"COALESCE((SELECT newer.{member} FROM {table} newer"
-        f" WHERE newer.{list_column} = own.{list_column}{skip}"
+        f" WHERE newer.{list_column} = {list_value}{skip}"
         f" ORDER BY newer.{member} DESC LIMIT 1 OFFSET {depth - 1}), 0)"
     )
 
@@ -98,24 +102,27 @@ def _newest_bound(table, list_column, member, depth, excluding_article=True):
 def _ranking_sql():
     """The ranking query, with a `{public}` slot for published()'s condition.
 
-    Every candidate comes from a bounded read of one posting list. The article table is
-    probed by primary key once per candidate, in the correlated `published_at` subquery:
-    a join there would leave the planner free to scan every article instead.
+    Each posting list's bound is computed once, in the CTE that names the song, artist or
+    tag; SELECT DISTINCT there keeps the planner from folding the CTE into the join that
+    uses the bound, which could evaluate it once per row compared instead. Per candidate,
+    correlated subqueries read its entries (to count shared songs) and its article row
+    (is it public, when was it published) by index: as joins, the planner would be free
+    to read the shared songs' whole posting lists, or every article, instead.
     """
     entry, song, pick = Entry._meta.db_table, Song._meta.db_table, RelatedPick._meta.db_table
     article = Article._meta.db_table
-    mood_link, audience_link = (
-        TaggedArticleMood._meta.db_table,
-        TaggedArticleAudience._meta.db_table,
+    mood_link = TaggedArticleMood._meta.db_table
+    audience_link = TaggedArticleAudience._meta.db_table
+    song_bound = _newest_bound(entry, "song_id", "entry.song_id", "article_id", POSTINGS_PER_SONG)
+    artist_bound = _newest_bound(song, "artist_id", "own.artist_id", "id", SONGS_PER_ARTIST, False)
+    artist_song_bound = _newest_bound(
+        entry, "song_id", "song.id", "article_id", POSTINGS_PER_ARTIST_SONG
     )
-    newest_songs_of_artist = _newest_bound(song, "artist_id", "id", SONGS_PER_ARTIST, False)
-    newest_with_song = _newest_bound(entry, "song_id", "article_id", POSTINGS_PER_SONG)
-    newest_with_artist_song = _newest_bound(
-        entry, "song_id", "article_id", POSTINGS_PER_ARTIST_SONG
+    mood_bound = _newest_bound(
+        mood_link, "tag_id", "own.tag_id", "content_object_id", POSTINGS_PER_TAG
     )
-    newest_with_mood = _newest_bound(mood_link, "tag_id", "content_object_id", POSTINGS_PER_TAG)
-    newest_with_audience = _newest_bound(
-        audience_link, "tag_id", "content_object_id", POSTINGS_PER_TAG
+    audience_bound = _newest_bound(
+        audience_link, "tag_id", "own.tag_id", "content_object_id", POSTINGS_PER_TAG
     )
     order = (
         "best.pick_position IS NULL, best.pick_position, best.score DESC,"
@@ -123,51 +130,70 @@ def _ranking_sql():
     )
     return f"""
 WITH own_songs AS (
-    SELECT entry.song_id, song.artist_id
+    SELECT DISTINCT entry.song_id, song.artist_id, {song_bound} AS bound
     FROM {entry} entry JOIN {song} song ON song.id = entry.song_id
     WHERE entry.article_id = %(article)s
 ),
+own_artists AS (
+    SELECT DISTINCT own.artist_id, {artist_bound} AS bound
+    FROM (SELECT DISTINCT artist_id FROM own_songs) own
+),
 artist_songs AS (
-    SELECT song.id AS song_id, song.artist_id
-    FROM (SELECT DISTINCT artist_id FROM own_songs) own JOIN {song} song
-        ON song.artist_id = own.artist_id AND song.id >= {newest_songs_of_artist}
+    SELECT DISTINCT song.id AS song_id, song.artist_id, {artist_song_bound} AS bound
+    FROM own_artists own JOIN {song} song
+        ON song.artist_id = own.artist_id AND song.id >= own.bound
     WHERE song.id NOT IN (SELECT song_id FROM own_songs)
 ),
-song_hits AS (
-    SELECT entry.article_id, own.artist_id, 1 AS shares_song
-    FROM own_songs own JOIN {entry} entry
-        ON entry.song_id = own.song_id AND entry.article_id >= {newest_with_song}
-    WHERE entry.article_id <> %(article)s
-    UNION ALL
-    SELECT entry.article_id, own.artist_id, 0
-    FROM artist_songs own JOIN {entry} entry
-        ON entry.song_id = own.song_id AND entry.article_id >= {newest_with_artist_song}
-    WHERE entry.article_id <> %(article)s
+own_moods AS (
+    SELECT DISTINCT own.tag_id, {mood_bound} AS bound
+    FROM {mood_link} own WHERE own.content_object_id = %(article)s
 ),
-hits AS (
-    SELECT article_id,
-        {WEIGHTS["songs"]} * SUM(shares_song)
-        + {WEIGHTS["artists"]} * COUNT(DISTINCT artist_id) AS points,
+own_audiences AS (
+    SELECT DISTINCT own.tag_id, {audience_bound} AS bound
+    FROM {audience_link} own WHERE own.content_object_id = %(article)s
+),
+-- One row per posting read: the article, the artist of the song read, 1 when read
+-- through one of our own songs, points for a shared tag, the position of a pick.
+postings AS (
+    SELECT entry.article_id, own.artist_id, 1 AS by_own_song, 0 AS points,
         CAST(NULL AS integer) AS pick_position
-    FROM song_hits GROUP BY article_id
+    FROM own_songs own JOIN {entry} entry
+        ON entry.song_id = own.song_id AND entry.article_id >= own.bound
+    WHERE entry.article_id <> %(article)s
     UNION ALL
-    SELECT link.content_object_id, {WEIGHTS["moods"]}, NULL
-    FROM {mood_link} own JOIN {mood_link} link
-        ON link.tag_id = own.tag_id AND link.content_object_id >= {newest_with_mood}
-    WHERE own.content_object_id = %(article)s AND link.content_object_id <> %(article)s
+    SELECT entry.article_id, own.artist_id, 0, 0, NULL
+    FROM artist_songs own JOIN {entry} entry
+        ON entry.song_id = own.song_id AND entry.article_id >= own.bound
+    WHERE entry.article_id <> %(article)s
     UNION ALL
-    SELECT link.content_object_id, {WEIGHTS["audiences"]}, NULL
-    FROM {audience_link} own JOIN {audience_link} link
-        ON link.tag_id = own.tag_id AND link.content_object_id >= {newest_with_audience}
-    WHERE own.content_object_id = %(article)s AND link.content_object_id <> %(article)s
+    SELECT link.content_object_id, NULL, 0, {WEIGHTS["moods"]}, NULL
+    FROM own_moods own JOIN {mood_link} link
+        ON link.tag_id = own.tag_id AND link.content_object_id >= own.bound
+    WHERE link.content_object_id <> %(article)s
     UNION ALL
-    SELECT to_article_id, 0, position FROM {pick} WHERE from_article_id = %(article)s
+    SELECT link.content_object_id, NULL, 0, {WEIGHTS["audiences"]}, NULL
+    FROM own_audiences own JOIN {audience_link} link
+        ON link.tag_id = own.tag_id AND link.content_object_id >= own.bound
+    WHERE link.content_object_id <> %(article)s
+    UNION ALL
+    SELECT to_article_id, NULL, 0, 0, position FROM {pick} WHERE from_article_id = %(article)s
+),
+-- Shared artists as rows of their own, counted once each (a DISTINCT inside the
+-- aggregate below would sort once per candidate).
+found AS (
+    SELECT article_id, by_own_song, points, pick_position FROM postings
+    UNION ALL
+    SELECT article_id, 0, {WEIGHTS["artists"]}, NULL
+    FROM (SELECT DISTINCT article_id, artist_id FROM postings WHERE artist_id IS NOT NULL) shared
 ),
 candidates AS (
-    SELECT article_id, SUM(points) AS score, MIN(pick_position) AS pick_position,
+    SELECT found.article_id, MIN(found.pick_position) AS pick_position,
+        SUM(found.points) + CASE WHEN MAX(found.by_own_song) = 1 THEN {WEIGHTS["songs"]} * (
+            SELECT COUNT(*) FROM {entry} entry WHERE entry.article_id = found.article_id
+            AND entry.song_id IN (SELECT song_id FROM own_songs)) ELSE 0 END AS score,
         (SELECT {article}.published_at FROM {article}
-         WHERE {article}.id = hits.article_id AND {{public}}) AS published_at
-    FROM hits GROUP BY article_id
+         WHERE {article}.id = found.article_id AND {{public}}) AS published_at
+    FROM found GROUP BY found.article_id
 ),
 best AS (
     -- Unpublished candidates have no published_at: they sort last, out of the limit.
