@@ -45,10 +45,12 @@ from songs.models import Song
 RELATED_LIMIT = 10
 RELATED_CACHE_SECONDS = 24 * 60 * 60
 WEIGHTS = {"songs": 4, "artists": 2, "moods": 1, "audiences": 1}
-POSTINGS_PER_SONG = 15
+POSTINGS_PER_SONG = 10
 SONGS_PER_ARTIST = 3
 POSTINGS_PER_ARTIST_SONG = 1
 POSTINGS_PER_TAG = 10
+# More candidates than any article can have: see `cutoff` in the query.
+SORTED_CANDIDATES_LIMIT = 1_000_000
 
 
 def related_articles(article, limit=RELATED_LIMIT, content_version=None):
@@ -104,10 +106,11 @@ def _ranking_sql():
 
     Each posting list's bound is computed once, in the CTE that names the song, artist or
     tag; SELECT DISTINCT there keeps the planner from folding the CTE into the join that
-    uses the bound, which could evaluate it once per row compared instead. Per candidate,
-    correlated subqueries read its entries (to count shared songs) and its article row
-    (is it public, when was it published) by index: as joins, the planner would be free
-    to read the shared songs' whole posting lists, or every article, instead.
+    uses the bound, which could evaluate it once per row compared instead. A candidate's
+    shared songs are counted, and its article row read, in correlated subqueries that
+    go through the candidate's own index entries: as joins, the planner would be free
+    to read the shared songs' whole posting lists, or every article, instead. Article
+    rows are read only for the candidates that can still make the list (see `cutoff`).
     """
     entry, song, pick = Entry._meta.db_table, Song._meta.db_table, RelatedPick._meta.db_table
     article = Article._meta.db_table
@@ -190,14 +193,33 @@ candidates AS (
     SELECT found.article_id, MIN(found.pick_position) AS pick_position,
         SUM(found.points) + CASE WHEN MAX(found.by_own_song) = 1 THEN {WEIGHTS["songs"]} * (
             SELECT COUNT(*) FROM {entry} entry WHERE entry.article_id = found.article_id
-            AND entry.song_id IN (SELECT song_id FROM own_songs)) ELSE 0 END AS score,
-        (SELECT {article}.published_at FROM {article}
-         WHERE {article}.id = found.article_id AND {{public}}) AS published_at
+            AND entry.song_id IN (SELECT song_id FROM own_songs)) ELSE 0 END AS score
     FROM found GROUP BY found.article_id
+),
+-- The lowest score that can still make the list: that of the limit-th public candidate,
+-- best first. Candidates are checked in score order and only until enough are found; the
+-- LIMIT on the sorted list keeps the database from checking them all before sorting.
+cutoff AS (
+    SELECT MIN(score) AS score FROM (
+        SELECT by_score.score FROM (
+            SELECT article_id, score FROM candidates WHERE pick_position IS NULL
+            ORDER BY score DESC LIMIT {SORTED_CANDIDATES_LIMIT}
+        ) by_score
+        WHERE EXISTS (
+            SELECT 1 FROM {article} WHERE {article}.id = by_score.article_id AND {{public}})
+        LIMIT %(limit)s
+    ) public_best
+),
+contenders AS (
+    SELECT candidates.*, (
+        SELECT {article}.published_at FROM {article}
+        WHERE {article}.id = candidates.article_id AND {{public}}) AS published_at
+    FROM candidates, cutoff
+    WHERE candidates.pick_position IS NOT NULL OR candidates.score >= cutoff.score
 ),
 best AS (
     -- Unpublished candidates have no published_at: they sort last, out of the limit.
-    SELECT * FROM candidates best ORDER BY best.published_at IS NULL, {order}
+    SELECT * FROM contenders best ORDER BY best.published_at IS NULL, {order}
     LIMIT %(limit)s
 )
 SELECT {article}.* FROM best JOIN {article} ON {article}.id = best.article_id

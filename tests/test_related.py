@@ -73,6 +73,17 @@ def test_ties_go_to_the_newer_article():
     assert [a.title for a in related_articles(article)] == ["Newer", "Older"]
 
 
+def test_ties_at_the_limit_go_to_the_newer_publication_whatever_the_creation_order():
+    audience = make_audience()
+    article = make_article("Base")
+    article.audiences.add(audience)
+    newest = make_article("Created first, published last", when=days_ago(1))
+    for days in (5, 9):
+        make_article(f"Published {days} days ago", when=days_ago(days)).audiences.add(audience)
+    newest.audiences.add(audience)
+    assert score_related_articles(article, limit=1) == [newest]
+
+
 def test_editor_picks_come_first_in_their_order_even_with_nothing_shared():
     song = make_song()
     article = make_article("Base")
