@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DEV := DEBUG=1
 
-.PHONY: run test test-suite test-browser lint bench messages clean
+.PHONY: run test test-suite test-browser lint bench bench-scale messages clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -12,14 +12,15 @@ $(BIN)/python:
 
 # A stamp per install, so a changed pyproject.toml reinstalls and an unchanged one costs nothing.
 $(VENV)/.installed-app: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet -e .
+	$(BIN)/pip install --quiet -e ".[build]"
 	touch $@
 
 $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet -e ".[test,postgres,redis,browser,s3]"
+	$(BIN)/pip install --quiet -e ".[build,test,postgres,redis,browser,s3]"
 	touch $@ $(VENV)/.installed-app
 
-# Translations are compiled from the .po files on every build (polib: no gettext needed):
+# Translations are compiled from the .po files on every build (polib, from the `build`
+# extra: no gettext needed):
 # django.po for templates and Python, djangojs.po for the admin's scripts.
 MO_FILES := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/*.po))
 
@@ -64,3 +65,8 @@ clean:
 
 bench: $(VENV)/.installed-app $(MO_FILES)
 	bash bench/run
+
+# Every kind of page at 100 and at 20,000 synthetic articles (make_bulk) on the local
+# PostgreSQL, in a database of its own that the script makes and drops; about 15 minutes.
+bench-scale: $(VENV)/.installed-test $(MO_FILES)
+	$(BIN)/python bench/scale

@@ -8,118 +8,31 @@ from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext
-from reversion import add_to_revision
 
 # Registers the article with django-reversion, following its entries, tags and picks,
 # before the VersionAdmin below would register it following only its inlines.
 from articles import history  # noqa: F401
+from articles.admin_entries import EntryInline, save_entry_formset
 from articles.admin_forms import (
-    LOCKED_MESSAGE,
     ArticleAdminForm,
-    EntryInlineForm,
-    EntryInlineFormSet,
     SiteTimeSplitDateTime,
     describe_publication,
     site_time,
 )
-from articles.models import PARKED_POSITION, Article, Entry, RelatedPick
+from articles.admin_locks import (
+    LOCKED_MESSAGE,
+    LockedWithArticleAdmin,
+    LockedWithArticleInline,
+    article_is_open_to,
+    may_publish,
+)
+from articles.models import Article, Entry, RelatedPick
 from core.admin import (
     CheckedAutocompleteMixin,
     TagSuggestionsMixin,
     VersionedAdmin,
-    keep_model_ordering,
+    annotate_page,
 )
-from songs.models import Song
-
-
-def may_publish(user):
-    return user.has_perm("articles.publish_article")
-
-
-def article_is_open_to(user, article):
-    """Whether `user` may change `article` and its rows: drafts, or anything for an editor."""
-    return article is None or article.status == Article.Status.DRAFT or may_publish(user)
-
-
-class LockedWithArticleInline:
-    """Inline rows (entries, picks) follow their article's lock: a Writer may change
-    them only while the article is a draft. `obj` here is the article."""
-
-    def has_add_permission(self, request, obj=None):
-        return super().has_add_permission(request, obj) and article_is_open_to(request.user, obj)
-
-    def has_change_permission(self, request, obj=None):
-        return super().has_change_permission(request, obj) and article_is_open_to(request.user, obj)
-
-    def has_delete_permission(self, request, obj=None):
-        return super().has_delete_permission(request, obj) and article_is_open_to(request.user, obj)
-
-
-class LockedWithArticleAdmin(VersionedAdmin):
-    """The same lock for the stand-alone admins of those rows. `obj` here is the row."""
-
-    article_field = "article"
-
-    def article_of(self, obj):
-        return getattr(obj, self.article_field) if obj is not None else None
-
-    def has_change_permission(self, request, obj=None):
-        return super().has_change_permission(request, obj) and article_is_open_to(
-            request.user, self.article_of(obj)
-        )
-
-    def has_delete_permission(self, request, obj=None):
-        return super().has_delete_permission(request, obj) and article_is_open_to(
-            request.user, self.article_of(obj)
-        )
-
-    def get_form(self, request, obj=None, change=False, **kwargs):
-        form_class = super().get_form(request, obj, change, **kwargs)
-        article_field = self.article_field
-
-        class ArticleCheckingForm(form_class):
-            def clean(self):
-                cleaned_data = super().clean()
-                article = cleaned_data.get(article_field)
-                if article is not None and not article_is_open_to(request.user, article):
-                    self.add_error(article_field, LOCKED_MESSAGE)
-                return cleaned_data
-
-        return ArticleCheckingForm
-
-    def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
-        add_to_revision(self.article_of(obj))  # the article's history shows the change too
-
-
-class EntryInline(LockedWithArticleInline, CheckedAutocompleteMixin, admin.TabularInline):
-    model = Entry
-    form = EntryInlineForm
-    formset = EntryInlineFormSet
-    fields = ["order", "song", "commentary", "added_at"]
-    autocomplete_fields = ["song"]
-    ordering = ["position"]
-    extra = 1
-    # Far more songs than a list anyone reads; the cap also bounds how many rows a
-    # tampered TOTAL_FORMS can make the server build (Django's default is 2,000).
-    max_num = 500
-
-    def get_formset(self, request, obj=None, **kwargs):
-        kwargs.setdefault("absolute_max", self.max_num)
-        return super().get_formset(request, obj, **kwargs)
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).select_related("song__artist")
-
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        if db_field.name == "song":
-            # Each row's song box shows "Title — Artist": fetch the artist with it.
-            kwargs.setdefault("queryset", Song.objects.select_related("artist"))
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
-
-    class Media:
-        js = ["admin_ext/entry_order.js", "admin_ext/character_count.js"]
-        css = {"all": ["admin_ext/admin_ext.css"]}
 
 
 class RelatedPickInline(LockedWithArticleInline, CheckedAutocompleteMixin, admin.TabularInline):
@@ -131,61 +44,17 @@ class RelatedPickInline(LockedWithArticleInline, CheckedAutocompleteMixin, admin
     extra = 0
 
 
-def save_entry_formset(article, formset):
-    """Save the entry rows and number them 1..n in the order the editor gave."""
-    live_forms = [
-        form
-        for form in formset.forms
-        if form.cleaned_data
-        and form not in formset.deleted_forms
-        and (form.instance.pk or form.has_changed())
-    ]
-    unordered = len(live_forms)  # rows without an order go last, in the order shown
-    ordered_forms = sorted(
-        enumerate(live_forms),
-        key=lambda pair: (pair[1].cleaned_data.get("order") or unordered + pair[0], pair[0]),
-    )
-    # Rows whose song changed are taken out first and saved back under the same id:
-    # two rows swapping songs would otherwise each wait for the other's song to go.
-    rows_with_a_new_song = [
-        form.instance.pk
-        for form in live_forms
-        if form.instance.pk and "song" in form.changed_data and form not in formset.deleted_forms
-    ]
-    with transaction.atomic():
-        article.park_entry_positions()
-        instances = formset.save(commit=False)
-        for obj in formset.deleted_objects:
-            obj.delete()
-        Entry.objects.filter(pk__in=rows_with_a_new_song).delete()
-        for index, entry in enumerate(instances):
-            # Above the parked rows, even once renumber_entries parks everything again.
-            entry.position = 3 * PARKED_POSITION + index
-            entry.save()
-        formset.save_m2m()
-        article.renumber_entries([form.instance for _, form in ordered_forms])
-
-
 class PublicationFilter(admin.SimpleListFilter):
     title = gettext_lazy("status")
     parameter_name = "publication"
 
     def lookups(self, request, model_admin):
-        return [
-            ("draft", _("Draft")),
-            ("scheduled", _("Scheduled")),
-            ("live", _("Published (live)")),
-        ]
+        return Article.State.choices
 
     def queryset(self, request, queryset):
-        choice = self.value()
-        if choice == "draft":
-            return queryset.drafts()
-        if choice == "scheduled":
-            return queryset.scheduled()
-        if choice == "live":
-            return queryset.published()
-        return queryset
+        if self.value() not in Article.State.values:
+            return queryset
+        return queryset.in_state(self.value())
 
 
 @admin.register(Article)
@@ -205,6 +74,7 @@ class ArticleAdmin(TagSuggestionsMixin, VersionedAdmin):
     date_hierarchy = "published_at"
     inlines = [EntryInline, RelatedPickInline]
     list_select_related = ["author"]
+    show_full_result_count = False  # a second count of every article, for "(N total)"
     actions = ["publish_now", "unpublish"]
     readonly_fields = ["publication_state"]
     fieldsets = [
@@ -247,17 +117,14 @@ class ArticleAdmin(TagSuggestionsMixin, VersionedAdmin):
 
     # --- The list ----------------------------------------------------------------
 
-    def get_queryset(self, request):
-        # distinct: searching by song joins entries again, which would multiply the count.
-        return keep_model_ordering(
-            super().get_queryset(request).annotate(entry_count=Count("entries", distinct=True))
-        )
+    def get_changelist_instance(self, request):
+        changelist = super().get_changelist_instance(request)
+        annotate_page(changelist.result_list, entry_count=Count("entries"))
+        return changelist
 
     @admin.display(description=gettext_lazy("status"), ordering="status")
     def publication_status(self, article):
-        if article.status == Article.Status.DRAFT:
-            return _("Draft")
-        return _("Scheduled") if article.is_scheduled else _("Published")
+        return article.state.label
 
     @admin.display(
         description=format_lazy("{} ({})", gettext_lazy("schedule"), settings.TIME_ZONE),
@@ -267,13 +134,13 @@ class ArticleAdmin(TagSuggestionsMixin, VersionedAdmin):
         if article.published_at is None:
             return "—"
         when = {"when": site_time(article.published_at, name_zone=False)}
-        if article.status == Article.Status.DRAFT:
+        if article.state == Article.State.DRAFT:
             return _("Not published (time set: %(when)s)") % when
-        if article.is_scheduled:
+        if article.state == Article.State.SCHEDULED:
             return _("Scheduled for %(when)s") % when
         return _("Since %(when)s") % when
 
-    @admin.display(description=gettext_lazy("entries"), ordering="entry_count")
+    @admin.display(description=gettext_lazy("entries"))
     def entry_count(self, article):
         return article.entry_count
 
@@ -299,7 +166,7 @@ class ArticleAdmin(TagSuggestionsMixin, VersionedAdmin):
         now = timezone.now()
         published = []
         for article in queryset:
-            if article.is_public:
+            if article.state == Article.State.PUBLISHED:
                 continue
             article.status = Article.Status.PUBLISHED
             # A scheduled or never-published article goes live now; one that was
@@ -347,7 +214,7 @@ class ArticleAdmin(TagSuggestionsMixin, VersionedAdmin):
         if not change and obj.author_id is None:
             obj.author = request.user
         super().save_model(request, obj, form, change)
-        if obj.is_scheduled:
+        if obj.state == Article.State.SCHEDULED:
             self.message_user(
                 request,
                 _("“%(article)s” is scheduled for %(when)s. It goes live by itself then.")
@@ -386,12 +253,13 @@ class ArticleAdmin(TagSuggestionsMixin, VersionedAdmin):
         with transaction.atomic():
             # Restoring a reordered list saves the old rows one at a time: two entries
             # that swapped places would each wait for the other's position.
-            article.park_entry_positions()
+            Entry.objects.park(article)
+            # On POST the restored form is saved, which renumbers the list.
             response = super().revision_view(request, object_id, version_id, extra_context)
             restored = (
                 request.method == "POST"
                 and response.status_code == 302
-                and not article.has_parked_entries()
+                and not Entry.objects.parked(article).exists()
             )
             if not restored:
                 # A preview, an invalid form or a failed restore: leave the article as it was.

@@ -12,12 +12,8 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext
 
+from articles.admin_locks import LOCKED_MESSAGE
 from articles.models import Article, Entry
-
-LOCKED_MESSAGE = gettext_lazy(
-    "Only an editor can publish, schedule or unpublish an article, or change one that is "
-    "published or scheduled. Keep it a draft and ask an editor to publish it."
-)
 
 
 def site_time(moment, pattern=None, name_zone=True):
@@ -33,10 +29,10 @@ def site_time(moment, pattern=None, name_zone=True):
 
 def describe_publication(article):
     """ "Draft", "Scheduled for …" or "Published since …", in the site's time zone."""
-    if article.status != Article.Status.PUBLISHED or article.published_at is None:
+    if article.state == Article.State.DRAFT:
         return _("Draft: readers cannot see it.")
     when = site_time(article.published_at)
-    if article.is_scheduled:
+    if article.state == Article.State.SCHEDULED:
         return _("Scheduled for %(when)s. It goes live by itself then.") % {"when": when}
     return _("Published since %(when)s.") % {"when": when}
 

@@ -7,7 +7,9 @@ class ArticlesConfig(AppConfig):
     verbose_name = _("Articles")
 
     def ready(self):
-        from articles import history  # noqa: F401  (registers the models with django-reversion)
-        from core.cache import connect_invalidation
+        from articles import (
+            cache_tags,
+            history,  # noqa: F401  (registers the models with django-reversion)
+        )
 
-        connect_invalidation()
+        cache_tags.connect()

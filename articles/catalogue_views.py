@@ -5,16 +5,25 @@ They live with the articles because each lists the articles that feature it.
 
 from itertools import groupby
 
-from django.db.models import Q
 from django.db.models.functions import Lower
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
-from django.views.generic import DetailView, ListView
+from django.views.generic import ListView
 
 from articles import metadata
+from articles.cache_tags import articles_with
 from articles.models import Article
+from core.cache import tag_page
 from core.metadata import for_list_page
+from core.pagination import IndexWalkPaginator, count_up_to
+from songs.cache_tags import ARTISTS, songs_of
 from songs.models import Artist, Audience, Mood, Song
+
+# A mood, an artist or a song page lists at most this many of its newest articles (50
+# pages): a popular mood tags a third of the magazine, and counting or paging through
+# all of it would cost more with every article published. The archive at /articles/
+# and search reach the rest.
+MAX_LISTED_ARTICLES = 1000
 
 
 def index_letter(artist):
@@ -30,9 +39,11 @@ class ArtistIndexView(ListView):
     template_name = "songs/artist_list.html"
     context_object_name = "artists"
     paginate_by = 120
+    paginator_class = IndexWalkPaginator
 
     def get_queryset(self):
-        return Artist.objects.order_by(Lower("sort_name"), "name")
+        tag_page(ARTISTS)
+        return Artist.objects.order_by(Lower("sort_name"), "name", "pk")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -48,71 +59,97 @@ class ArtistIndexView(ListView):
         return context
 
 
-class ArtistDetailView(DetailView):
+class FeaturingArticlesView(ListView):
+    """A page about one artist, song, mood or audience, with one page of the newest
+    articles featuring it: a popular one's list runs to thousands, so it stops at
+    MAX_LISTED_ARTICLES. Subclasses say what the page is about and which articles."""
+
+    context_object_name = "articles"
+    paginate_by = 20
+
+    def get_queryset(self):
+        self.object = get_object_or_404(self.get_subject_queryset(), slug=self.kwargs["slug"])
+        tag_page(articles_with(self.object))
+        return self.featuring_articles().for_listing().newest_first()
+
+    def get_subject_queryset(self):
+        return self.model._default_manager.all()
+
+    def get_paginator(self, queryset, per_page, orphans=0, allow_empty_first_page=True, **kw):
+        return IndexWalkPaginator(queryset, per_page, max_count=MAX_LISTED_ARTICLES)
+
+
+class ArtistDetailView(FeaturingArticlesView):
+    """An artist, their songs (the first few, newest first) and the articles featuring them."""
+
     model = Artist
     template_name = "songs/artist_detail.html"
+    songs_shown = 60
+
+    def featuring_articles(self):
+        self.song_ids = Song.objects.ids_by_or_featuring(self.object)
+        return Article.objects.published().with_any_song(self.song_ids)
 
     def get_context_data(self, **kwargs):
-        artist = self.object
+        tag_page(songs_of(self.object))
         return super().get_context_data(
+            artist=self.object,
             songs=Song.objects.with_facets()
-            .filter(Q(artist=artist) | Q(featured_artists=artist))
-            .distinct()
-            .order_by("-release_date", "title"),
-            articles=Article.objects.published().featuring(artist).for_listing().newest_first(),
-            metadata=metadata.for_artist(self.request, artist),
+            .filter(pk__in=self.song_ids)
+            .order_by("-release_date", "title", "pk")[: self.songs_shown],
+            song_count=len(self.song_ids),
+            metadata=metadata.for_artist(self.request, self.object),
             **kwargs,
         )
 
 
-class SongDetailView(DetailView):
+class SongDetailView(FeaturingArticlesView):
+    """A song and the articles featuring it."""
+
     model = Song
     template_name = "songs/song_detail.html"
 
-    def get_queryset(self):
+    def get_subject_queryset(self):
         return Song.objects.with_facets().prefetch_related("featured_artists")
+
+    def featuring_articles(self):
+        return Article.objects.published().with_any_song([self.object.pk])
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            articles=Article.objects.published()
-            .filter(entries__song=self.object)
-            .distinct()
-            .for_listing()
-            .newest_first(),
+            song=self.object,
             metadata=metadata.for_song(self.request, self.object),
             **kwargs,
         )
 
 
-class FacetDetailView(ListView):
+class FacetDetailView(FeaturingArticlesView):
     """A mood or audience page: its description, songs, and the articles tagged with it."""
 
     template_name = "songs/facet_detail.html"
-    context_object_name = "articles"
-    paginate_by = 20
     songs_shown = 60
+    # A popular mood tags a third of the catalogue: past this, the heading says "1000+".
+    songs_counted = 1000
 
-    def get_queryset(self):
-        self.facet = get_object_or_404(self.model, slug=self.kwargs["slug"])
-        return (
-            Article.objects.published()
-            .filter(**{self.tag_field: self.facet})
-            .for_listing()
-            .newest_first()
-        )
+    def featuring_articles(self):
+        return Article.objects.published().filter(**{self.tag_field: self.object})
 
     def get_context_data(self, **kwargs):
+        facet = self.object
+        tag_page(songs_of(facet))
         songs = (
             Song.objects.select_related("artist")
-            .filter(**{self.tag_field: self.facet})
-            .order_by("title")
+            .filter(**{self.tag_field: facet})
+            .order_by("title", "pk")  # the index's order: the first 60 are read, not sorted
         )
+        song_count = count_up_to(songs, self.songs_counted)
         return super().get_context_data(
-            facet=self.facet,
+            facet=facet,
             facet_kind=self.model._meta.verbose_name,
             songs=songs[: self.songs_shown],
-            song_count=songs.count(),
-            metadata=metadata.for_facet(self.request, self.facet),
+            song_count=song_count,
+            song_count_label=f"{song_count}+" if song_count == self.songs_counted else song_count,
+            metadata=metadata.for_facet(self.request, facet),
             **kwargs,
         )
 

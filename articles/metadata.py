@@ -24,6 +24,7 @@ from core.metadata import (
 def byline(article):
     """Who signs an article: the author's full name, else the site (never a login name)."""
     name = article.author.get_full_name() if article.author else ""
+    # The user model is django.contrib.auth's: no field of ours cleaned these names.
     return strip_control_characters(name).strip() or settings.SITE_NAME
 
 
@@ -37,7 +38,7 @@ def for_article_page(request, article, page_obj):
     """One page of an article: canonical to itself, its songs numbered as the page shows them."""
     path = article.get_absolute_url()
     canonical_url = page_url(request, path, page_obj.number)
-    title = strip_control_characters(article.title)
+    title = article.title
     if page_obj.number > 1:
         title = f"{title} ({page_obj.start_index()}–{page_obj.end_index()})"
     description = plain_text(article.lead or article.intro_html) or SITE_DESCRIPTION
@@ -47,7 +48,7 @@ def for_article_page(request, article, page_obj):
         if author_name == settings.SITE_NAME
         else {"@type": "Person", "name": author_name}
     )
-    hero_url = image_url(request, article.hero_renditions)
+    hero_url = image_url(request, article.hero)
     article_node = structured_data.article_entity(
         article,
         url=canonical_url,
@@ -69,7 +70,7 @@ def for_article_page(request, article, page_obj):
         breadcrumbs=(
             home_crumb(request),
             (_("Articles"), request.build_absolute_uri(reverse("articles:list"))),
-            (strip_control_characters(article.title), request.build_absolute_uri(path)),
+            (article.title, request.build_absolute_uri(path)),
         ),
         entities=(article_node,),
         image_url=hero_url,
@@ -85,19 +86,19 @@ def for_article_page(request, article, page_obj):
 
 def for_artist(request, artist):
     path = artist.get_absolute_url()
-    photo_url = image_url(request, artist.photo_renditions)
+    photo_url = image_url(request, artist.portrait)
     description = plain_text(artist.bio_html) or plain_text(
         _("Songs by %(name)s, and the Liner Notes articles that feature them.")
         % {"name": artist.name}
     )
     return PageMetadata(
-        title=strip_control_characters(artist.name),
+        title=artist.name,
         description=description,
         canonical_url=request.build_absolute_uri(path),
         breadcrumbs=(
             home_crumb(request),
             (_("Artists"), request.build_absolute_uri(reverse("articles:artist_list"))),
-            (strip_control_characters(artist.name), request.build_absolute_uri(path)),
+            (artist.name, request.build_absolute_uri(path)),
         ),
         entities=(structured_data.artist_entity(artist, request.build_absolute_uri, photo_url),),
         image_url=photo_url,
@@ -105,7 +106,7 @@ def for_artist(request, artist):
         feeds=(
             FeedLink(
                 _("%(site)s: articles featuring %(name)s")
-                % {"site": settings.SITE_NAME, "name": strip_control_characters(artist.name)},
+                % {"site": settings.SITE_NAME, "name": artist.name},
                 reverse("articles:artist_feed", args=[artist.slug]),
             ),
         ),
@@ -121,17 +122,14 @@ def for_song(request, song):
     if song.tie_in:
         facts += f". {song.tie_in}"
     return PageMetadata(
-        title=strip_control_characters(f"{song.title} — {song.artist.name}"),
+        title=f"{song.title} — {song.artist.name}",
         description=plain_text(facts + "."),
         canonical_url=request.build_absolute_uri(path),
         breadcrumbs=(
             home_crumb(request),
             (_("Artists"), request.build_absolute_uri(reverse("articles:artist_list"))),
-            (
-                strip_control_characters(song.artist.name),
-                request.build_absolute_uri(song.artist.get_absolute_url()),
-            ),
-            (strip_control_characters(song.title), request.build_absolute_uri(path)),
+            (song.artist.name, request.build_absolute_uri(song.artist.get_absolute_url())),
+            (song.title, request.build_absolute_uri(path)),
         ),
         entities=(structured_data.music_recording(song, request.build_absolute_uri),),
     )
@@ -140,7 +138,7 @@ def for_song(request, song):
 def for_facet(request, facet):
     """A mood or an audience page, with its own feed."""
     path = facet.get_absolute_url()
-    name = strip_control_characters(facet.name)
+    name = facet.name
     return PageMetadata(
         title=name,
         description=plain_text(

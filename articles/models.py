@@ -2,67 +2,22 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
+from articles.querysets import ArticleQuerySet, EntryQuerySet
 from core.converters import slug_url
+from core.fields import CleanCharField, CleanTextField
 from core.folding import search_document
 from core.images import RandomImageName, require_alt_text, validate_image
-from core.markup import render_markdown, strip_control_characters
+from core.markup import render_markdown
 from core.models import Timestamped, WithFacets, facet_prefetches, with_derived_fields
-from core.renditions import store_renditions
+from core.renditions import RenditionsOf, store_renditions
 from core.slugs import unique_slug
 from songs.models import Audience, Mood, Song, TaggedSongAudience, TaggedSongMood
-
-# Entry positions are parked above this while a list is renumbered or restored.
-PARKED_POSITION = 1_000_000
-
-
-class ArticleQuerySet(models.QuerySet):
-    def published(self):
-        """What readers may see: published, and its publication time has come.
-
-        The only definition of "public" in the project. A scheduled article goes
-        live by itself when its time passes, because the test runs at query time.
-        """
-        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
-
-    def scheduled(self):
-        """Published, but its publication time is still to come."""
-        return self.filter(status=Article.Status.PUBLISHED, published_at__gt=timezone.now())
-
-    def drafts(self):
-        return self.filter(status=Article.Status.DRAFT)
-
-    def visible_to(self, user):
-        """Staff who may change articles preview drafts and scheduled ones at their own URL;
-        everyone else, other staff included, sees published() and gets a 404 for the rest."""
-        if user.is_active and user.is_staff and user.has_perm("articles.change_article"):
-            return self
-        return self.published()
-
-    def newest_first(self):
-        return self.order_by("-published_at", "-pk")
-
-    def with_facets(self):
-        return self.prefetch_related(*facet_prefetches(TaggedArticleMood, TaggedArticleAudience))
-
-    def for_listing(self):
-        """What a list of article cards needs."""
-        return self.select_related("author")
-
-    def featuring(self, artist):
-        """Articles with a song by `artist`, as its artist or a featured guest. A subquery
-        rather than a join: no duplicate rows, so no DISTINCT to fight the ordering."""
-        songs = models.Q(song__artist=artist) | models.Q(song__featured_artists=artist)
-        return self.filter(pk__in=Entry.objects.filter(songs).values("article"))
-
-    def next_publication(self):
-        """When the next scheduled article goes live, or None."""
-        return self.scheduled().aggregate(next=models.Min("published_at"))["next"]
 
 
 class Article(WithFacets, Timestamped):
@@ -70,12 +25,22 @@ class Article(WithFacets, Timestamped):
         DRAFT = "draft", _("Draft")
         PUBLISHED = "published", _("Published")
 
-    title = models.CharField(_("title"), max_length=250)
+    class State(models.TextChoices):
+        """Where the article stands for readers, from its status and publication time.
+
+        Published has the value "live": a scheduled article's status says "published"
+        too, and the admin's filter links have always said ?publication=live."""
+
+        DRAFT = "draft", _("Draft")
+        SCHEDULED = "scheduled", _("Scheduled")
+        PUBLISHED = "live", _("Published")
+
+    title = CleanCharField(_("title"), max_length=250)
     slug = models.SlugField(_("slug"), max_length=120, unique=True, blank=True)
-    lead = models.TextField(
+    lead = CleanTextField(
         _("lead"), blank=True, help_text=_("One or two sentences: lists, feeds and cards.")
     )
-    intro = models.TextField(
+    intro = CleanTextField(
         _("intro"), blank=True, help_text=_("Markdown: paragraphs, *emphasis*, links, lists.")
     )
     intro_html = models.TextField(blank=True, editable=False)
@@ -85,8 +50,10 @@ class Article(WithFacets, Timestamped):
         blank=True,
         validators=[validate_image],
     )
-    hero_alt = models.CharField(_("hero image alt text"), max_length=250, blank=True)
+    hero_alt = CleanCharField(_("hero image alt text"), max_length=250, blank=True)
     hero_renditions = models.JSONField(default=dict, blank=True, editable=False)
+    # The hero image as pages and feeds show it; false when there is none.
+    hero = RenditionsOf("hero_renditions")
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -128,7 +95,8 @@ class Article(WithFacets, Timestamped):
         default=10,
         help_text=_("How many songs each page of the article shows."),
     )
-    search_text = models.TextField(blank=True, editable=False)
+    # save() derives it before the text fields' pre_save has cleaned them: cleaned too.
+    search_text = CleanTextField(blank=True, editable=False)
 
     objects = ArticleQuerySet.as_manager()
 
@@ -138,6 +106,23 @@ class Article(WithFacets, Timestamped):
         verbose_name_plural = _("articles")
         permissions = [
             ("publish_article", _("Can publish, schedule and unpublish articles")),
+        ]
+        indexes = [
+            # Every public list walks this from "now" down, page by page, and counts
+            # from it alone: published rows only, so drafts never sit in the way.
+            models.Index(
+                fields=["-published_at", "-id"],
+                condition=models.Q(status="published"),
+                name="article_public_newest",
+            ),
+            # The admin lists every status in the same order.
+            models.Index(fields=["-published_at", "-id"], name="article_newest"),
+            # The sitemap's lastmod: the newest edit of a published article.
+            models.Index(
+                fields=["updated_at"],
+                condition=models.Q(status="published"),
+                name="article_public_updated",
+            ),
         ]
         constraints = [
             models.CheckConstraint(
@@ -157,20 +142,18 @@ class Article(WithFacets, Timestamped):
         return slug_url("articles:detail", self.slug)
 
     @property
-    def is_public(self):
-        return (
-            self.status == self.Status.PUBLISHED
-            and self.published_at is not None
-            and self.published_at <= timezone.now()
-        )
+    def state(self):
+        """Draft, scheduled or published, now: the article-by-article twin of
+        ArticleQuerySet.published(), scheduled() and drafts()."""
+        if self.status != self.Status.PUBLISHED or self.published_at is None:
+            return self.State.DRAFT
+        if self.published_at > timezone.now():
+            return self.State.SCHEDULED
+        return self.State.PUBLISHED
 
     @property
-    def is_scheduled(self):
-        return (
-            self.status == self.Status.PUBLISHED
-            and self.published_at is not None
-            and self.published_at > timezone.now()
-        )
+    def is_public(self):
+        return self.state == self.State.PUBLISHED
 
     def clean(self):
         require_alt_text(self.hero_image, self.hero_alt, "hero_alt")
@@ -181,8 +164,7 @@ class Article(WithFacets, Timestamped):
             )
 
     def save(self, *args, **kwargs):
-        self.title = strip_control_characters(self.title).strip()
-        self.lead = strip_control_characters(self.lead)
+        self.title = self.title.strip()
         self.slug = self.slug or unique_slug(self, self.title)
         self.intro_html = render_markdown(self.intro)
         self.search_text = search_document(self.title, self.lead, self.intro)
@@ -193,22 +175,6 @@ class Article(WithFacets, Timestamped):
             **with_derived_fields(kwargs, "slug", "intro_html", "search_text", "published_at"),
         )
         store_renditions(self, "hero_image", "hero_renditions")
-
-    def park_entry_positions(self):
-        """Move the entries above PARKED_POSITION, out of 1..n, so rows can take each
-        other's places one save at a time without breaking unique (article, position)."""
-        self.entries.update(position=models.F("position") + PARKED_POSITION)
-
-    def has_parked_entries(self):
-        return self.entries.filter(position__gte=PARKED_POSITION).exists()
-
-    def renumber_entries(self, ordered_entries):
-        """Give `ordered_entries` positions 1..n, in that order, in one transaction."""
-        with transaction.atomic():
-            self.park_entry_positions()
-            for position, entry in enumerate(ordered_entries, start=1):
-                entry.position = position
-                entry.save(update_fields=["position"])
 
 
 class TaggedArticleMood(TaggedItemBase):
@@ -225,8 +191,8 @@ class TaggedArticleMood(TaggedItemBase):
         constraints = [
             models.UniqueConstraint(fields=["content_object", "tag"], name="unique_article_mood")
         ]
-        # A mood's articles, newest first, without reading the whole list (related.py).
-        indexes = [models.Index(fields=["tag", "content_object"], name="mood_articles_by_id")]
+        # A mood's articles, found and counted from the index alone.
+        indexes = [models.Index(fields=["tag", "content_object"], name="article_mood_by_tag")]
 
 
 class TaggedArticleAudience(TaggedItemBase):
@@ -248,8 +214,7 @@ class TaggedArticleAudience(TaggedItemBase):
                 fields=["content_object", "tag"], name="unique_article_audience"
             )
         ]
-        # An audience's articles, newest first, without reading the whole list (related.py).
-        indexes = [models.Index(fields=["tag", "content_object"], name="audience_articles_by_id")]
+        indexes = [models.Index(fields=["tag", "content_object"], name="article_audience_by_tag")]
 
 
 class RelatedPick(models.Model):
@@ -292,7 +257,7 @@ class Entry(models.Model):
         Song, on_delete=models.PROTECT, related_name="entries", verbose_name=_("song")
     )
     position = models.PositiveIntegerField(_("position"), help_text=_("1 is the top of the list."))
-    commentary = models.TextField(
+    commentary = CleanTextField(
         _("commentary"), blank=True, help_text=_("Markdown: paragraphs, *emphasis*, links.")
     )
     commentary_html = models.TextField(blank=True, editable=False)
@@ -301,6 +266,8 @@ class Entry(models.Model):
         default=timezone.now,
         help_text=_("The entry shows NEW! for a while after this moment."),
     )
+
+    objects = EntryQuerySet.as_manager()
 
     class Meta:
         ordering = ["position"]
@@ -331,53 +298,5 @@ class Entry(models.Model):
         return self.added_at > now - timedelta(days=settings.NEW_BADGE_DAYS)
 
     def save(self, *args, **kwargs):
-        self.commentary = strip_control_characters(self.commentary)
         self.commentary_html = render_markdown(self.commentary)
         super().save(*args, **with_derived_fields(kwargs, "commentary_html"))
-
-
-class ContentVersion(models.Model):
-    """One row whose number changes whenever anything a reader sees changes.
-
-    Cached pages are keyed by it, so an edit shows on the very next request in
-    every worker. The row also remembers the next moment a page changes by the
-    clock alone (a scheduled article goes live, a NEW! badge runs out), so that
-    moment invalidates the cache too, with no job to run.
-    """
-
-    version = models.PositiveBigIntegerField(default=1)
-    # When the version last changed: the Last-Modified of every cacheable page.
-    changed_at = models.DateTimeField(default=timezone.now)
-    next_change = models.DateTimeField(null=True, blank=True)
-
-    def __str__(self):
-        return f"content version {self.version}"
-
-    @classmethod
-    def current(cls):
-        state, _ = cls.objects.get_or_create(pk=1)
-        if state.next_change and state.next_change <= timezone.now():
-            state = cls.bump()
-        return state
-
-    @classmethod
-    def bump(cls):
-        next_change = next_timed_change()
-        updated = cls.objects.filter(pk=1).update(
-            version=models.F("version") + 1, changed_at=timezone.now(), next_change=next_change
-        )
-        if not updated:
-            cls.objects.get_or_create(pk=1, defaults={"next_change": next_change})
-        return cls.objects.get(pk=1)
-
-
-def next_timed_change():
-    """The next moment a page changes with nothing saved, or None."""
-    badge_window = timedelta(days=settings.NEW_BADGE_DAYS)
-    newest_badge = Entry.objects.filter(added_at__gt=timezone.now() - badge_window).aggregate(
-        first=models.Min("added_at")
-    )["first"]
-    moments = [Article.objects.next_publication()]
-    if newest_badge is not None:
-        moments.append(newest_badge + badge_window)
-    return min((moment for moment in moments if moment is not None), default=None)

@@ -29,21 +29,20 @@ final order uses the publication time.
 
 import functools
 
-from django.core.cache import cache
 from django.db import connections
 
 from articles.models import (
     Article,
-    ContentVersion,
     Entry,
     RelatedPick,
     TaggedArticleAudience,
     TaggedArticleMood,
 )
+from core.cache import cached_fragment, tag_page
 from songs.models import Song
 
 RELATED_LIMIT = 10
-RELATED_CACHE_SECONDS = 24 * 60 * 60
+RELATED_CACHE_SECONDS = 6 * 60 * 60
 WEIGHTS = {"songs": 4, "artists": 2, "moods": 1, "audiences": 1}
 POSTINGS_PER_SONG = 10
 SONGS_PER_ARTIST = 3
@@ -53,20 +52,25 @@ POSTINGS_PER_TAG = 10
 SORTED_CANDIDATES_LIMIT = 1_000_000
 
 
-def related_articles(article, limit=RELATED_LIMIT, content_version=None):
+def related_articles(article, limit=RELATED_LIMIT):
     """Up to `limit` published articles related to `article`, best first.
 
-    Scoring is the costliest query on the article page, so its result is kept
-    in the cache until any content changes (see ContentVersion); a caller that
-    already read the content version passes it to save a query.
+    Kept in the cache with the tags of the articles it lists and of the lists a new
+    article would join to rank here (those of the songs and artists `article` shares
+    with it). A new article sharing only a mood or audience shows up within
+    RELATED_CACHE_SECONDS.
     """
-    version = content_version or ContentVersion.current().version
-    key = f"related:{version}:{article.pk}:{limit}"
-    related = cache.get(key)
-    if related is None:
-        related = score_related_articles(article, limit)
-        cache.set(key, related, RELATED_CACHE_SECONDS)
-    return related
+
+    def rank():
+        shared = Entry.objects.filter(article=article).values_list("song_id", "song__artist_id")
+        tag_page(
+            *(f"articles:song-{song}" for song, _ in shared),
+            *(f"articles:artist-{artist}" for _, artist in shared),
+            f"article-{article.pk}",
+        )
+        return score_related_articles(article, limit)
+
+    return cached_fragment(f"related:{article.pk}:{limit}", rank, RELATED_CACHE_SECONDS)
 
 
 def score_related_articles(article, limit):

@@ -3,11 +3,15 @@
 Stored rows carry a folded search document (NFKC, case-folded, katakana as
 hiragana, plus a romaji reading), so a plain substring match finds '米津',
 'アイネ', 'あいね' and 'yonezu' alike, on SQLite and PostgreSQL, with no word
-segmentation for Japanese to get wrong.
+segmentation for Japanese to get wrong. On PostgreSQL, pg_trgm's GIN indexes serve
+those substring matches (core/trigram.py); SQLite scans.
+
+A common word matches thousands of rows, so counting and paging stop at
+MAX_RESULTS: past it a reader refines the query rather than reading page 60.
 """
 
 from django import forms
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article, Entry
@@ -15,6 +19,8 @@ from core.folding import fold
 from songs.models import Artist, Song
 
 MAX_QUERY_LENGTH = 100
+# Matches counted and paged through per kind; more shows as "1000+".
+MAX_RESULTS = 1000
 
 
 class SearchForm(forms.Form):
@@ -39,16 +45,23 @@ def search(query):
     folded = fold(query).strip()
     if not folded:
         return None
-    commentary_match = Exists(
-        Entry.objects.filter(article=OuterRef("pk"), commentary__icontains=query)
-    )
     return {
         "articles": Article.objects.published()
-        .filter(Q(search_text__contains=folded) | commentary_match)
+        .filter(Q(search_text__contains=folded) | Q(pk__in=articles_with_commentary(query)))
         .for_listing()
         .newest_first(),
         "songs": Song.objects.select_related("artist")
         .filter(search_text__contains=folded)
-        .order_by("title"),
-        "artists": Artist.objects.filter(search_text__contains=folded).order_by("sort_name"),
+        .order_by("title", "pk"),
+        "artists": Artist.objects.filter(search_text__contains=folded).order_by("sort_name", "pk"),
     }
+
+
+def articles_with_commentary(query):
+    """Ids of articles whose commentary contains `query`, from at most MAX_RESULTS entries.
+
+    Read first, as literals: an OR with a subquery would keep PostgreSQL from combining
+    the two trigram indexes, and make it read every article instead.
+    """
+    entries = Entry.objects.filter(commentary__icontains=query).order_by()
+    return set(entries.values_list("article_id", flat=True)[:MAX_RESULTS])

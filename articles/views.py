@@ -3,20 +3,25 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import Paginator
 from django.db.models import Count, OuterRef, Subquery
-from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.template.loader import render_to_string
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.functional import cached_property
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.generic import ListView, TemplateView
 
 from articles import metadata
+from articles.cache_tags import ARTICLES
 from articles.models import Article, Entry
 from articles.related import related_articles
-from articles.search import SearchForm, search
+from articles.search import MAX_RESULTS, SearchForm, search
+from core.cache import cached_fragment, object_tag, tag_page
 from core.metadata import for_page
+from core.pagination import IndexWalkPaginator, count_up_to
+from songs.cache_tags import ARTISTS, AUDIENCES, MOODS
 from songs.models import Artist, Audience, Mood
 
 HOME_LATEST = 6
@@ -27,6 +32,7 @@ class HomeView(TemplateView):
     template_name = "articles/home.html"
 
     def get_context_data(self, **kwargs):
+        tag_page(ARTICLES, MOODS, AUDIENCES, ARTISTS)
         public = Article.objects.published()
         moods = list(
             Mood.objects.annotate(
@@ -43,7 +49,8 @@ class HomeView(TemplateView):
             ],
             moods=moods,
             audiences=Audience.objects.order_by("name"),
-            artists=Artist.objects.order_by("sort_name", "name")[:HOME_ARTISTS],
+            # The A–Z order of the artists' list, which an index serves.
+            artists=Artist.objects.all()[:HOME_ARTISTS],
             metadata=for_page(self.request),
             **kwargs,
         )
@@ -53,14 +60,21 @@ class ArticleListView(ListView):
     template_name = "articles/article_list.html"
     context_object_name = "articles"
     paginate_by = 20
+    paginator_class = IndexWalkPaginator
 
     def get_queryset(self):
+        tag_page(ARTICLES)
         return Article.objects.published().for_listing().newest_first()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["metadata"] = metadata.for_article_list(self.request, context["page_obj"])
         return context
+
+
+def count_label(count):
+    """A count of search results as shown: "1000+" once counting stopped at the limit."""
+    return f"{count}+" if count >= MAX_RESULTS else str(count)
 
 
 def preview_user(request):
@@ -108,18 +122,35 @@ class ArticleDetailView(ListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         page = context["page_obj"]
+        # The page of entries and the metadata that lists them are the costly part of a
+        # render: kept as one fragment, which an edit elsewhere leaves in the cache.
+        request = self.request
+        key = f"article-body:{request.scheme}:{request.get_host()}:{get_language()}"
+        key += f":{self.article.pk}:{page.number}"
+        entries_html, page_metadata = cached_fragment(key, lambda: self.render_body(page))
         context.update(
             article=self.article,
             byline=metadata.byline(self.article),
             is_preview=not self.article.is_public,
             first_position=page.start_index(),
             last_position=page.end_index(),
-            related=related_articles(
-                self.article, content_version=getattr(self.request, "content_version", None)
-            ),
-            metadata=metadata.for_article_page(self.request, self.article, page),
+            entries_html=entries_html,
+            related=related_articles(self.article),
+            metadata=page_metadata,
         )
         return context
+
+    def render_body(self, page):
+        """The entries of `page` as HTML, and the page's metadata (its JSON-LD lists them)."""
+        # Loaded before this fragment began: name them, or the fragment would not know.
+        tag_page(object_tag(self.article))
+        if self.article.author_id:
+            tag_page(f"user-{self.article.author_id}")
+        entries_html = render_to_string(
+            "includes/entry_list.html",
+            {"entries": page.object_list, "first_position": page.start_index()},
+        )
+        return entries_html, metadata.for_article_page(self.request, self.article, page)
 
     def render_to_response(self, context, **response_kwargs):
         response = super().render_to_response(context, **response_kwargs)
@@ -135,47 +166,56 @@ class ArticleDetailView(ListView):
 article_detail = ArticleDetailView.as_view()
 
 
-class SearchView(TemplateView):
+class SearchView(ListView):
     """`/search/?q=`: matches grouped by kind; `&kind=songs` pages through one kind."""
 
     template_name = "articles/search.html"
     preview_size = 5
     paginate_by = 20
 
+    @cached_property
+    def form(self):
+        return SearchForm(self.request.GET or None)
+
+    @cached_property
+    def results(self):
+        """One queryset of matches per kind, or None without a valid, non-empty query."""
+        return search(self.form.cleaned_data["q"]) if self.form.is_valid() else None
+
+    @cached_property
+    def kind(self):
+        """The one kind being paged through, or "" when the matches are shown grouped."""
+        return self.form.cleaned_data["kind"] if self.results is not None else ""
+
+    def get_queryset(self):
+        # Paged through up to MAX_RESULTS matches: a common word's count stays bounded.
+        return self.results[self.kind][:MAX_RESULTS] if self.kind else []
+
+    def get_paginate_by(self, queryset):
+        # Only one kind's matches are paged (a bad ?page= is a 404, as on every list);
+        # the grouped overview shows the first few of each kind and ignores ?page=.
+        return self.paginate_by if self.kind else None
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        form = SearchForm(self.request.GET or None)
-        context["form"] = form
+        context["form"] = self.form
         # Result pages are endless and thin: keep them out of search engines.
         context["metadata"] = replace(
             for_page(self.request, _("Search"), breadcrumbs=[(_("Search"), self.request.path)]),
             noindex=True,
         )
-        if not form.is_valid():
+        if self.results is None:
             return context
-        query, kind = form.cleaned_data["q"], form.cleaned_data["kind"]
-        results = search(query)
-        if results is None:
-            return context
-        context["query"] = query
-        if kind:
-            context["kind"] = kind
-            context["kind_label"] = dict(SearchForm.KINDS)[kind]
-            context["page_obj"] = paginate_or_404(results[kind], self.paginate_by, self.request)
-            context["pagination_query"] = urlencode({"q": query, "kind": kind}) + "&"
+        query = context["query"] = self.form.cleaned_data["q"]
+        if self.kind:
+            context["kind"] = self.kind
+            context["kind_label"] = dict(SearchForm.KINDS)[self.kind]
+            context["result_count"] = count_label(context["paginator"].count)
+            context["pagination_query"] = urlencode({"q": query, "kind": self.kind}) + "&"
         else:
-            context["groups"] = [
-                (kind, label, results[kind][: self.preview_size], results[kind].count())
-                for kind, label in SearchForm.KINDS
-            ]
+            context["groups"] = []
+            for kind, label in SearchForm.KINDS:
+                count = count_up_to(self.results[kind], MAX_RESULTS)
+                preview = self.results[kind][: self.preview_size]
+                context["groups"].append((kind, label, preview, count, count_label(count)))
         return context
-
-
-def paginate_or_404(queryset, per_page, request):
-    """One page of `queryset` by `?page=`; a bad or out-of-range number is a 404."""
-    paginator = Paginator(queryset, per_page)
-    number = request.GET.get("page") or 1
-    try:
-        return paginator.page(number)
-    except (EmptyPage, PageNotAnInteger) as error:
-        raise Http404(_("No such page.")) from error

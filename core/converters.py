@@ -26,7 +26,8 @@ class UnicodeSlugConverter:
 # --- Fast reversing of slug URLs --------------------------------------------------
 # A list page links to dozens of songs, artists and tags; reverse() costs tens of
 # microseconds each. Reverse each URL name once per language with a placeholder,
-# then fill in the slug.
+# then fill in the slug. Measured on the seed article (DEBUG off, no page cache):
+# plain reverse() made each render of it 5-10% slower in CPU time.
 
 SLUG_PLACEHOLDER = "slug-placeholder-0"
 

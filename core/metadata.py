@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.conf import settings
-from django.core.files.storage import default_storage
 from django.urls import reverse
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
@@ -17,7 +16,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from core import structured_data
-from core.markup import strip_control_characters
 
 SITE_DESCRIPTION = gettext_lazy(
     "Themed song lists with the words around them: why each song belongs there."
@@ -68,7 +66,7 @@ class PageMetadata:
 
 def plain_text(text, length=DESCRIPTION_LENGTH):
     """One line of text from editor input or rendered HTML, cut at a word to `length`."""
-    text = " ".join(strip_tags(strip_control_characters(str(text))).split())
+    text = " ".join(strip_tags(str(text)).split())
     return Truncator(text).chars(length)
 
 
@@ -100,16 +98,15 @@ def publisher(request):
 
 
 def image_url(request, renditions):
-    """The largest JPEG rendition: what social cards and feed readers all accept."""
-    if not renditions or not renditions.get("jpeg"):
-        return ""
-    return request.build_absolute_uri(default_storage.url(renditions["jpeg"][-1][1]))
+    """The largest JPEG of `renditions`: what social cards and feed readers all accept."""
+    largest = renditions.largest_jpeg
+    return request.build_absolute_uri(largest.url) if largest else ""
 
 
 def for_page(request, title=None, description=SITE_DESCRIPTION, breadcrumbs=()):
     """Plain metadata for a page with no object of its own (home, search, a list)."""
     return PageMetadata(
-        title=strip_control_characters(title or settings.SITE_NAME),
+        title=title or settings.SITE_NAME,
         description=plain_text(description),
         canonical_url=request.build_absolute_uri(request.path),
         breadcrumbs=(home_crumb(request), *breadcrumbs),

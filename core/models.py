@@ -5,9 +5,10 @@ import unicodedata
 from django.db import models
 from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from taggit.models import TagBase
 
-from core.markup import strip_control_characters
+from core.fields import CleanCharField, CleanTextField
 from core.slugs import ascii_slug
 
 
@@ -59,7 +60,11 @@ class Timestamped(models.Model):
 class FacetTag(TagBase):
     """A tag vocabulary of its own (moods, audiences) with a page that describes it."""
 
-    description = models.TextField(
+    # taggit's own name field, as a CleanCharField.
+    name = CleanCharField(
+        verbose_name=pgettext_lazy("A tag name", "name"), unique=True, max_length=100
+    )
+    description = CleanTextField(
         _("description"), blank=True, help_text=_("Shown at the top of the tag's page.")
     )
 
@@ -69,7 +74,7 @@ class FacetTag(TagBase):
 
     def save(self, *args, **kwargs):
         # Full-width and half-width spellings of one name are one tag.
-        self.name = unicodedata.normalize("NFKC", strip_control_characters(self.name)).strip()
+        self.name = unicodedata.normalize("NFKC", self.name).strip()
         super().save(*args, **kwargs)
 
     def slugify(self, tag, i=None):
@@ -79,3 +84,21 @@ class FacetTag(TagBase):
         room = self._meta.get_field("slug").max_length - len(suffix)
         slug = ascii_slug(tag, fallback=self._meta.model_name)[:room].rstrip("-")
         return slug + suffix
+
+
+class CacheInvalidation(models.Model):
+    """From `at` on, cached copies of what carries `tag` that were rendered earlier are
+    stale (core/cache.py). A future `at` is a change planned by the clock: a scheduled
+    article going live, a NEW! badge running out."""
+
+    tag = models.CharField(max_length=120)
+    at = models.DateTimeField()
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["tag", "at"], name="cache_invalidation_tag_at"),
+            models.Index(fields=["at"], name="cache_invalidation_at"),
+        ]
+
+    def __str__(self):
+        return f"{self.tag} at {self.at:%Y-%m-%d %H:%M:%S}"

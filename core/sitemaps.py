@@ -1,6 +1,9 @@
-"""The base of every sitemap section."""
+"""The bases of every sitemap section."""
 
 from django.contrib.sitemaps import Sitemap
+from django.core.paginator import Page, Paginator
+from django.db.models import Max, Min
+from django.utils.functional import cached_property
 
 
 class LocalizedSitemap(Sitemap):
@@ -9,3 +12,61 @@ class LocalizedSitemap(Sitemap):
     i18n = True
     alternates = True
     x_default = True
+
+
+class RowSitemap(LocalizedSitemap):
+    """A section of model rows (`items()`, ordered by pk), paged by ranges of primary key.
+
+    Django's Sitemap lists every item in every language to count its pages, which at
+    100,000 songs is the whole table, twice, on every request of the index or of
+    any page of the section. Here page N holds the rows whose keys fall in the N-th
+    range: the index reads the highest key, and a page reads one range of the
+    primary key index, whatever the table's size. A range may hold fewer rows
+    than its width (deleted rows, drafts), never more: at most `limit` URLs a page.
+    """
+
+    limit = 5000  # URLs per page, each language's URL counted
+    lastmod_field = None  # the field whose maximum is the section's lastmod, if any
+
+    @cached_property
+    def newest(self):
+        """The lowest and highest keys and the latest lastmod, in one query on their indexes."""
+        aggregates = {"first_key": Min("pk"), "last_key": Max("pk")}
+        if self.lastmod_field:
+            aggregates["latest"] = Max(self.lastmod_field)
+        return self.items().order_by().aggregate(**aggregates)
+
+    def lastmod(self, item):
+        return getattr(item, self.lastmod_field) if self.lastmod_field else None
+
+    def get_latest_lastmod(self):
+        return self.newest.get("latest")
+
+    @property
+    def paginator(self):
+        return KeyRangePaginator(self)
+
+
+class KeyRangePaginator(Paginator):
+    """Pages of a RowSitemap: page N holds the rows whose keys are in the N-th range of
+    width w from the lowest key, in each language."""
+
+    def __init__(self, sitemap):
+        self.sitemap = sitemap
+        self.languages = sitemap._languages()
+        super().__init__(sitemap.items(), max(sitemap.limit // len(self.languages), 1))
+
+    @cached_property
+    def count(self):
+        # Key slots rather than rows: the pages are as many as the key ranges.
+        newest = self.sitemap.newest
+        if newest["last_key"] is None:
+            return 0
+        return newest["last_key"] - newest["first_key"] + 1
+
+    def page(self, number):
+        number = self.validate_number(number)
+        start = (self.sitemap.newest["first_key"] or 0) + (number - 1) * self.per_page
+        rows = self.object_list.filter(pk__gte=start, pk__lt=start + self.per_page)
+        pairs = [(row, language) for row in rows for language in self.languages]
+        return Page(pairs, number, self)

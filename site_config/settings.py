@@ -42,8 +42,16 @@ ADMIN_URL = os.environ.get("ADMIN_URL", "admin/").strip("/") + "/"
 NEW_BADGE_DAYS = int(os.environ.get("NEW_BADGE_DAYS", "30"))
 # Whole-page cache for anonymous readers (core/cache.py); 0 turns it off.
 PAGE_CACHE = env_flag("PAGE_CACHE", default=True)
+# The shared HTTP cache in front (core/edge.py): where to send tag purges, comma-separated
+# (e.g. http://127.0.0.1:6081/ for Varnish), and the header that carries a page's tags.
+EDGE_PURGE_URLS = [url for url in os.environ.get("EDGE_PURGE_URLS", "").split(",") if url]
+EDGE_PURGER = os.environ.get("EDGE_PURGER", "core.edge.varnish_xkey_purge")
+EDGE_TAG_HEADER = os.environ.get("EDGE_TAG_HEADER", "xkey")
 # The site's name, in page titles, feeds and bylines (templates get it as SITE_NAME).
 SITE_NAME = "Liner Notes"
+# The site's public host name, without scheme or port: feed GUIDs (tag:HOST,…) are built
+# from it, so that an article keeps one GUID whatever Host header a request carried.
+CANONICAL_HOST = os.environ.get("CANONICAL_HOST", "localhost").strip().lower()
 
 # --- Applications --------------------------------------------------------------
 

@@ -5,11 +5,19 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from core.admin import TagSuggestionsMixin, VersionedAdmin, keep_model_ordering
+from core.admin import TagSuggestionsMixin, VersionedAdmin, annotate_page, keep_model_ordering
 
 # Importing history registers the models with django-reversion before any VersionAdmin.
 from songs import history  # noqa: F401
 from songs.models import Artist, Audience, Mood, Song
+
+# An article's state (the values of articles' Article.State) as one lower-case word
+# inside a sentence: "number 3 (live)".
+STATE_WORDS = {
+    "draft": gettext_lazy("draft"),
+    "scheduled": gettext_lazy("scheduled"),
+    "live": gettext_lazy("live"),
+}
 
 
 @admin.register(Artist)
@@ -75,6 +83,7 @@ class SongAdmin(TagSuggestionsMixin, VersionedAdmin):
     autocomplete_fields = ["artist", "featured_artists"]
     prepopulated_fields = {"slug": ["title"]}
     list_select_related = ["artist"]
+    show_full_result_count = False  # a second count of every song, for "(N total)"
     readonly_fields = ["video_preview", "featured_in"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "alt_titles", "artist", "featured_artists"]}),
@@ -88,20 +97,25 @@ class SongAdmin(TagSuggestionsMixin, VersionedAdmin):
     ]
 
     def get_queryset(self, request):
-        return keep_model_ordering(
+        return (
             super()
             .get_queryset(request)
             .select_related("artist")  # the autocomplete shows "Title — Artist"
             .prefetch_related("moods", "audiences")
-            .annotate(article_count=Count("entries__article", distinct=True))
         )
+
+    def get_changelist_instance(self, request):
+        changelist = super().get_changelist_instance(request)
+        # A song is at most once in an article: its entries are its articles.
+        annotate_page(changelist.result_list, article_count=Count("entries"))
+        return changelist
 
     @admin.display(description=gettext_lazy("moods and audiences"))
     def tag_list(self, song):
         # Iterate the prefetched tags: taggit's names() would query again per row.
         return ", ".join(tag.name for tag in [*song.moods.all(), *song.audiences.all()])
 
-    @admin.display(description=gettext_lazy("articles"), ordering="article_count")
+    @admin.display(description=gettext_lazy("articles"))
     def article_count(self, song):
         return song.article_count
 
@@ -147,7 +161,7 @@ class SongAdmin(TagSuggestionsMixin, VersionedAdmin):
                     reverse("admin:articles_article_change", args=[entry.article.pk]),
                     entry.article.title,
                     _("number %(position)s (%(state)s)")
-                    % {"position": entry.position, "state": publication_word(entry.article)},
+                    % {"position": entry.position, "state": STATE_WORDS[entry.article.state]},
                 )
                 for entry in entries
             ),
@@ -158,13 +172,6 @@ class SongAdmin(TagSuggestionsMixin, VersionedAdmin):
             ngettext("%(count)s article:", "%(count)s articles:", count) % {"count": count},
             links,
         )
-
-
-def publication_word(article):
-    """One word for where `article` stands: live, scheduled or draft."""
-    if article.is_public:
-        return _("live")
-    return _("scheduled") if article.is_scheduled else _("draft")
 
 
 class FacetAdmin(VersionedAdmin):

@@ -7,4 +7,9 @@ class SongsConfig(AppConfig):
     verbose_name = _("Songs and artists")
 
     def ready(self):
-        from songs import history  # noqa: F401  (registers the models with django-reversion)
+        from songs import (
+            cache_tags,
+            history,  # noqa: F401  (registers the models with django-reversion)
+        )
+
+        cache_tags.connect()

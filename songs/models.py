@@ -6,11 +6,12 @@ from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
 from core.converters import slug_url
+from core.fields import CleanCharField, CleanTextField
 from core.folding import search_document
 from core.images import RandomImageName, require_alt_text, validate_image
-from core.markup import render_markdown, strip_control_characters
+from core.markup import render_markdown
 from core.models import FacetTag, Timestamped, WithFacets, facet_prefetches, with_derived_fields
-from core.renditions import store_renditions
+from core.renditions import RenditionsOf, store_renditions
 from core.slugs import romanize, unique_slug
 from songs.video import parse_video_url, validate_video_url
 
@@ -38,9 +39,9 @@ class Artist(Timestamped):
         SOLO = "solo", _("Solo artist")
         GROUP = "group", _("Group")
 
-    name = models.CharField(_("name"), max_length=200)
+    name = CleanCharField(_("name"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=120, unique=True, blank=True)
-    sort_name = models.CharField(
+    sort_name = CleanCharField(
         _("sort name"),
         max_length=200,
         blank=True,
@@ -49,7 +50,7 @@ class Artist(Timestamped):
             "Empty: the name, in romaji if it is written in Japanese."
         ),
     )
-    aliases = models.TextField(
+    aliases = CleanTextField(
         _("aliases"),
         blank=True,
         help_text=_(
@@ -58,7 +59,7 @@ class Artist(Timestamped):
         ),
     )
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.SOLO)
-    bio = models.TextField(
+    bio = CleanTextField(
         _("bio"), blank=True, help_text=_("Markdown: paragraphs, *emphasis*, links, lists.")
     )
     bio_html = models.TextField(blank=True, editable=False)
@@ -68,15 +69,23 @@ class Artist(Timestamped):
         blank=True,
         validators=[validate_image],
     )
-    photo_alt = models.CharField(_("photo alt text"), max_length=250, blank=True)
+    photo_alt = CleanCharField(_("photo alt text"), max_length=250, blank=True)
     photo_renditions = models.JSONField(default=dict, blank=True, editable=False)
+    # The photo as pages show it; false when there is none.
+    portrait = RenditionsOf("photo_renditions")
     official_url = models.URLField(_("official site"), blank=True)
-    search_text = models.TextField(blank=True, editable=False)
+    # save() derives it before the text fields' pre_save has cleaned them: cleaned too.
+    search_text = CleanTextField(blank=True, editable=False)
 
     class Meta:
         ordering = [Lower("sort_name"), "name"]
         verbose_name = _("artist")
         verbose_name_plural = _("artists")
+        indexes = [
+            # The A–Z list and the home page walk this instead of sorting every artist.
+            models.Index(Lower("sort_name"), "name", "id", name="artist_a_to_z"),
+            models.Index(fields=["updated_at"], name="artist_updated"),
+        ]
 
     def __str__(self):
         return self.name
@@ -92,9 +101,11 @@ class Artist(Timestamped):
         require_alt_text(self.photo, self.photo_alt, "photo_alt")
 
     def save(self, *args, **kwargs):
-        self.name = strip_control_characters(self.name).strip()
+        self.name = self.name.strip()
         # The A–Z list files by romaji: a name or sort name in Japanese is read out.
-        self.sort_name = romanize(self.sort_name.strip() or self.name)
+        # romanize() leaves romaji as it is, so a sort name it made, or an editor typed
+        # in romaji, is kept byte for byte however often the artist is saved.
+        self.sort_name = romanize(self.sort_name.strip() or self.name).strip()
         self.slug = self.slug or unique_slug(self, self.name)
         self.bio_html = render_markdown(self.bio)
         self.search_text = search_document(self.name, self.sort_name, *self.alias_list)
@@ -114,6 +125,17 @@ class Artist(Timestamped):
 
 
 class SongQuerySet(models.QuerySet):
+    def ids_by_or_featuring(self, artist):
+        """The ids of the songs by `artist` or with them as a guest: two index lookups in
+        one query, where an OR across the guests' join would read every song."""
+        guest_on = Song.featured_artists.through.objects.filter(artist=artist).order_by()
+        return list(
+            self.filter(artist=artist)
+            .order_by()
+            .values_list("pk", flat=True)
+            .union(guest_on.values_list("song_id", flat=True))
+        )
+
     def with_facets(self):
         """Songs with their artist, moods and audiences loaded (three queries in all)."""
         return self.select_related("artist").prefetch_related(
@@ -137,9 +159,9 @@ class Song(WithFacets, Timestamped):
         MONTH = "month", pgettext_lazy("release date precision", "Month")
         YEAR = "year", pgettext_lazy("release date precision", "Year only")
 
-    title = models.CharField(_("title"), max_length=200)
+    title = CleanCharField(_("title"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=120, unique=True, blank=True)
-    alt_titles = models.TextField(
+    alt_titles = CleanTextField(
         _("alternative titles"),
         blank=True,
         help_text=_("Other titles and scripts, comma-separated, e.g. 'アイネクライネ'."),
@@ -165,7 +187,7 @@ class Song(WithFacets, Timestamped):
             "of the date readers see."
         ),
     )
-    tie_in = models.CharField(
+    tie_in = CleanCharField(
         _("tie-in"),
         max_length=250,
         blank=True,
@@ -186,16 +208,22 @@ class Song(WithFacets, Timestamped):
     audiences = TaggableManager(
         _("audiences"), through="songs.TaggedSongAudience", related_name="songs", blank=True
     )
-    search_text = models.TextField(blank=True, editable=False)
+    # save() derives it before the text fields' pre_save has cleaned them: cleaned too.
+    search_text = CleanTextField(blank=True, editable=False)
 
     objects = SongQuerySet.as_manager()
 
     class Meta:
-        ordering = ["title"]
+        ordering = ["title", "id"]
         verbose_name = _("song")
         verbose_name_plural = _("songs")
-        # An artist's newest songs without reading them all (related articles).
-        indexes = [models.Index(fields=["artist", "id"], name="artist_songs_by_id")]
+        indexes = [
+            # Song lists (a mood's songs, the admin) walk this instead of sorting.
+            models.Index(fields=["title", "id"], name="song_by_title"),
+            models.Index(fields=["updated_at"], name="song_updated"),
+            # An artist's newest songs without reading them all (related articles).
+            models.Index(fields=["artist", "id"], name="artist_songs_by_id"),
+        ]
 
     def __str__(self):
         return f"{self.title} — {self.artist.name}" if self.artist_id else self.title
@@ -216,7 +244,7 @@ class Song(WithFacets, Timestamped):
         return parse_video_url(self.video_url)
 
     def save(self, *args, **kwargs):
-        self.title = strip_control_characters(self.title).strip()
+        self.title = self.title.strip()
         self.slug = self.slug or unique_slug(self, self.title)
         self.search_text = self.compute_search_text()
         super().save(*args, **with_derived_fields(kwargs, "slug", "search_text"))
@@ -242,6 +270,8 @@ class TaggedSongMood(TaggedItemBase):
         constraints = [
             models.UniqueConstraint(fields=["content_object", "tag"], name="unique_song_mood")
         ]
+        # A mood's songs, found and counted from the index alone.
+        indexes = [models.Index(fields=["tag", "content_object"], name="song_mood_by_tag")]
 
 
 class TaggedSongAudience(TaggedItemBase):
@@ -258,3 +288,4 @@ class TaggedSongAudience(TaggedItemBase):
         constraints = [
             models.UniqueConstraint(fields=["content_object", "tag"], name="unique_song_audience")
         ]
+        indexes = [models.Index(fields=["tag", "content_object"], name="song_audience_by_tag")]

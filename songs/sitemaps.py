@@ -1,26 +1,17 @@
 """Sitemap sections for artists, songs, moods and audiences: all public whatever is published."""
 
-from django.db.models import Max
-
-from core.sitemaps import LocalizedSitemap
+from core.sitemaps import RowSitemap
 from songs.models import Artist, Audience, Mood, Song
 
 
-class EditedItemSitemap(LocalizedSitemap):
+class EditedItemSitemap(RowSitemap):
     """Every row of `model`, with its last edit as lastmod."""
 
     model = None
+    lastmod_field = "updated_at"
 
     def items(self):
-        # Ordered, so that the sections past 50,000 URLs page through a stable list.
         return self.model.objects.only("slug", "updated_at").order_by("pk")
-
-    def lastmod(self, item):
-        return item.updated_at
-
-    def get_latest_lastmod(self):
-        # Sitemap's own version loads every item to find the newest; one query does it.
-        return self.model.objects.aggregate(latest=Max("updated_at"))["latest"]
 
 
 class ArtistSitemap(EditedItemSitemap):
@@ -31,7 +22,7 @@ class SongSitemap(EditedItemSitemap):
     model = Song
 
 
-class TagSitemap(LocalizedSitemap):
+class TagSitemap(RowSitemap):
     """Mood or audience pages; tags keep no edit time, so no lastmod."""
 
     model = None

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from articles.models import Article
 from songs.models import Artist, Mood, Song
-from tests.conftest import (
+from tests.factories import (
     add_entries,
     admin_url,
     make_article,

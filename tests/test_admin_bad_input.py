@@ -5,7 +5,7 @@ from reversion.models import Version
 
 from articles.models import Article
 from songs.models import Song
-from tests.conftest import (
+from tests.factories import (
     add_entries,
     admin_url,
     fill_entry_rows,

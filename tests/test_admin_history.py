@@ -5,7 +5,7 @@ from reversion.models import Version
 
 from articles.models import Article, Entry
 from songs.models import Song
-from tests.conftest import (
+from tests.factories import (
     admin_url,
     fill_entry_rows,
     form_data,

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.conftest import make_staff_user
+from tests.factories import make_staff_user
 
 pytestmark = pytest.mark.django_db
 

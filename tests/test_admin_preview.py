@@ -7,7 +7,7 @@ from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 
-from tests.conftest import (
+from tests.factories import (
     add_entries,
     admin_url,
     make_article,

@@ -9,7 +9,7 @@ from django.utils import timezone
 from reversion.models import Version
 
 from articles.models import Article, Entry
-from tests.conftest import (
+from tests.factories import (
     add_entries,
     admin_url,
     fill_entry_rows,
@@ -18,6 +18,7 @@ from tests.conftest import (
     make_article,
     make_song,
     make_staff_user,
+    run_action,
 )
 
 pytestmark = pytest.mark.django_db
@@ -128,15 +129,6 @@ def test_writer_cannot_schedule_a_draft(writer_client):
     writer_client.post(admin_url(article), data)
     article.refresh_from_db()
     assert (article.status, article.published_at) == (Article.Status.DRAFT, None)
-
-
-def run_action(client, action, *articles, follow=False):
-    """POST an admin action on `articles` as the changelist's form would."""
-    return client.post(
-        admin_url(Article, "changelist"),
-        {"action": action, "_selected_action": [a.pk for a in articles], "index": 0},
-        follow=follow,
-    )
 
 
 def changelist_actions(client):
@@ -309,7 +301,7 @@ def test_editor_schedules_through_the_form_and_is_told_when_in_site_time(editor_
     data.update(status="published", published_at_0="2099-04-01", published_at_1="09:00:00")
     response = editor_client.post(admin_url(article), data, follow=True)
     article.refresh_from_db()
-    assert article.is_scheduled
+    assert article.state == Article.State.SCHEDULED
     assert timezone.localtime(article.published_at).hour == 9  # read in Asia/Tokyo
     assert "scheduled for Wed 1 Apr 2099, 09:00 (Asia/Tokyo)" in response.content.decode()
 

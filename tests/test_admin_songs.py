@@ -3,7 +3,7 @@
 import pytest
 
 from songs.models import Song
-from tests.conftest import (
+from tests.factories import (
     add_entries,
     admin_url,
     form_data,

@@ -12,7 +12,7 @@ from PIL import Image
 
 from articles.models import Article
 from songs.models import Artist
-from tests.conftest import admin_url, form_data, form_errors, image_bytes, make_artist
+from tests.factories import admin_url, form_data, form_errors, image_bytes, make_artist
 
 pytestmark = pytest.mark.django_db
 

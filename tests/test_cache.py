@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from articles.models import Article
-from tests.conftest import add_entries, make_article, make_song
+from tests.factories import add_entries, make_article, make_song
 
 pytestmark = pytest.mark.django_db
 

@@ -7,11 +7,14 @@ import feedparser
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.files.storage import default_storage
+from django.db import connection
 from django.utils import timezone
 
 from articles.models import Article, Entry
+from core.cache import invalidate, object_tag
+from core.markup import CONTROL_CHARACTERS
 from songs.models import Artist, Mood, Song
-from tests.conftest import (
+from tests.factories import (
     add_entries,
     image_upload,
     make_article,
@@ -108,11 +111,29 @@ def test_feed_description_is_the_lead_and_the_ordered_song_list(client, tagged_a
     )
 
 
-def test_rss_guid_is_a_tag_uri_that_is_not_a_permalink(client, tagged_article):
+def test_rss_guid_is_a_tag_uri_on_the_canonical_host_that_is_not_a_permalink(
+    client, settings, tagged_article
+):
+    settings.CANONICAL_HOST = "linernotes.example"
     body = client.get("/feed/").content.decode()
     created_on = tagged_article.created_at.astimezone(UTC).date().isoformat()
-    guid = f"tag:testserver,{created_on}:articles/{tagged_article.pk}"
+    guid = f"tag:linernotes.example,{created_on}:articles/{tagged_article.pk}"
     assert f'<guid isPermaLink="false">{guid}</guid>' in body
+
+
+@pytest.mark.parametrize(("url", "version"), [("/feed/", "rss20"), ("/feed/atom/", "atom10")])
+def test_guids_do_not_change_with_the_host_header(client, tagged_article, url, version):
+    published_hours_ago(1, "Another article")
+
+    by_name = parse_feed(client, url, version, host="localhost")
+    by_address = parse_feed(client, url, version, host="127.0.0.1")
+
+    guids = [entry.id for entry in by_name.entries]
+    assert len(guids) == 2
+    assert guids == [entry.id for entry in by_address.entries]
+    # Links still follow the request: a reader clicks through to the host it used.
+    assert by_name.entries[0].link.startswith("http://localhost/")
+    assert by_address.entries[0].link.startswith("http://127.0.0.1/")
 
 
 def test_guid_stays_the_same_when_title_slug_and_times_change(client, tagged_article):
@@ -137,9 +158,9 @@ def test_hero_image_is_an_enclosure_with_absolute_url_length_and_type(client, me
     enclosure = parse_feed(client, "/feed/").entries[0].enclosures[0]
 
     # The largest JPEG rendition, re-encoded by Pillow: never the uploaded original.
-    rendition = article.hero_renditions["jpeg"][-1][1]
-    assert enclosure.href == f"http://testserver{default_storage.url(rendition)}"
-    assert int(enclosure.length) == default_storage.size(rendition) > 0
+    rendition = article.hero.largest_jpeg
+    assert enclosure.href == f"http://testserver{default_storage.url(rendition.name)}"
+    assert int(enclosure.length) == default_storage.size(rendition.name) > 0
     assert enclosure.type == "image/jpeg"
 
 
@@ -148,13 +169,30 @@ def test_article_without_hero_image_has_no_enclosure(client):
     assert parse_feed(client, "/feed/").entries[0].enclosures == []
 
 
-def test_hero_image_missing_from_storage_still_gives_a_valid_feed(client, media_root):
+def test_enclosure_length_is_read_from_the_row_not_asked_of_the_storage(client, media_root):
     article = make_article(hero_image=image_upload("hero.png"), hero_alt="A rainy street")
-    default_storage.delete(article.hero_renditions["jpeg"][-1][1])
+    rendition = article.hero.largest_jpeg
+    # Were the feed to ask the storage, a missing file would say so.
+    default_storage.delete(rendition.name)
 
     enclosure = parse_feed(client, "/feed/").entries[0].enclosures[0]
 
+    assert int(enclosure.length) == rendition.size > 0
+
+
+def test_rendition_stored_without_its_size_is_an_enclosure_of_length_0(client, media_root):
+    article = make_article(hero_image=image_upload("hero.png"), hero_alt="A rainy street")
+    stored = article.hero_renditions
+    update_bypassing_save(
+        Article.objects.filter(pk=article.pk),
+        hero_renditions={**stored, "jpeg": [[width, name] for width, name, _ in stored["jpeg"]]},
+    )
+
+    enclosure = parse_feed(client, "/feed/").entries[0].enclosures[0]
+
+    # RSS Best Practices: a length that cannot be known is given as 0.
     assert enclosure.length == "0"
+    assert enclosure.href == f"http://testserver{article.hero.largest_jpeg.url}"
 
 
 def test_mood_and_audience_feeds_list_only_their_articles(client):
@@ -209,7 +247,8 @@ ALL_FEEDS = [
 def test_feeds_stay_valid_when_rows_carry_control_characters_and_markup(
     client, tagged_article, url, version
 ):
-    # QuerySet.update() skips save(), which would have stripped the control characters.
+    # QuerySet.update() skips save(); the text fields clean it all the same. The user's
+    # name is django.contrib.auth's field: only the feed writer cleans that.
     hostile = "Tears \x0b </script><script> & <b>"
     update_bypassing_save(
         Article.objects.filter(pk=tagged_article.pk), title=hostile, lead=f"Lead {hostile}"
@@ -230,6 +269,40 @@ def test_feeds_stay_valid_when_rows_carry_control_characters_and_markup(
     escaped = "Tears  &lt;/script&gt;&lt;script&gt; &amp; &lt;b&gt;"
     assert f"<li>Song {escaped} — Artist {escaped}</li>" in entry.summary
     assert "\x0b" not in str(feed) and "\x1f" not in str(feed)
+
+
+def write_with_sql(instance, **fields):
+    """Write as a SQL console does: around every Django field, so nothing cleans the text
+    (and, as such writers must, invalidate the cached pages showing the row)."""
+    invalidate([object_tag(instance)])
+    table = connection.ops.quote_name(instance._meta.db_table)
+    with connection.cursor() as cursor:
+        for name, value in fields.items():
+            column = connection.ops.quote_name(instance._meta.get_field(name).column)
+            cursor.execute(f"UPDATE {table} SET {column} = %s WHERE id = %s", [value, instance.pk])
+
+
+@pytest.mark.parametrize(("url", "version"), ALL_FEEDS)
+def test_feed_writer_strips_control_characters_that_reached_the_database_around_the_fields(
+    client, tagged_article, url, version
+):
+    mood, audience = tagged_article.moods.get(), tagged_article.audiences.get()
+    artist = Artist.objects.get(slug="kenshi-yonezu")
+    write_with_sql(tagged_article, title="Tears \x0b now", lead="Lead \x1f")
+    write_with_sql(Song.objects.get(title="Eine Kleine"), title="Eine\x08 Kleine")
+    write_with_sql(artist, name="Kenshi\x0c Yonezu")
+    write_with_sql(mood, name="Tear\x01-jerking", description="About \x02tears")
+    write_with_sql(audience, name="Women\x1b in their 40s")
+
+    feed = parse_feed(
+        client, url.format(mood=mood.slug, audience=audience.slug, artist=artist.slug), version
+    )
+
+    entry = feed.entries[0]
+    assert displayed_title(entry) == "Tears  now"
+    assert "<li>Eine Kleine — Kenshi Yonezu</li>" in entry.summary
+    assert [tag.term for tag in entry.tags] == ["Tear-jerking", "Women in their 40s"]
+    assert not CONTROL_CHARACTERS.search(str(feed))
 
 
 @pytest.mark.parametrize(("url", "version"), ALL_FEEDS)

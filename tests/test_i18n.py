@@ -8,7 +8,7 @@ import pytest
 from django.utils import timezone
 
 from articles.models import Entry
-from tests.conftest import (
+from tests.factories import (
     add_entries,
     make_article,
     make_artist,

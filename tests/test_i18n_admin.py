@@ -12,7 +12,7 @@ from django.utils import timezone, translation
 
 from articles.models import Article
 from songs.models import Artist
-from tests.conftest import admin_url, form_data, image_bytes, make_article, make_artist
+from tests.factories import admin_url, form_data, image_bytes, make_article, make_artist
 
 pytestmark = pytest.mark.django_db
 

@@ -11,7 +11,7 @@ from articles.management.commands.make_bulk import SlugBook
 from articles.models import Article, Entry
 from core.slugs import unique_slug
 from songs.models import Artist, Audience, Mood, Song
-from tests.conftest import make_artist, make_song
+from tests.factories import make_artist, make_song
 
 ARTICLES = 30
 

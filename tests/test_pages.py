@@ -8,7 +8,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from articles.models import RelatedPick
-from tests.conftest import (
+from tests.factories import (
     add_entries,
     make_article,
     make_artist,

@@ -1,6 +1,6 @@
 import pytest
 
-from tests.conftest import add_entries, make_article, make_audience, make_mood, make_song
+from tests.factories import add_entries, make_article, make_audience, make_mood, make_song
 
 pytestmark = pytest.mark.django_db
 

@@ -10,7 +10,7 @@ from articles.related import (
     related_articles,
     score_related_articles,
 )
-from tests.conftest import (
+from tests.factories import (
     add_entries,
     make_article,
     make_artist,

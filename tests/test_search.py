@@ -1,6 +1,6 @@
 import pytest
 
-from tests.conftest import add_entries, make_article, make_artist, make_song
+from tests.factories import add_entries, make_article, make_artist, make_song
 
 pytestmark = pytest.mark.django_db
 
@@ -91,3 +91,16 @@ def test_unknown_kind_is_a_form_error_not_a_500(client):
     response = client.get("/search/", {"q": "x", "kind": "bogus"})
     assert response.status_code == 200
     assert "Choose articles, songs or artists" in response.text
+
+
+def test_a_page_number_that_is_not_a_number_is_404(client):
+    make_song("Prolific song")
+    response = client.get("/search/", {"q": "prolific", "kind": "songs", "page": "two"})
+    assert response.status_code == 404
+
+
+def test_results_grouped_by_kind_ignore_the_page_number(client):
+    song = make_song("Prolific song")
+    response = client.get("/search/", {"q": "prolific", "page": 9})
+    assert response.status_code == 200
+    assert song.get_absolute_url() in songs_group(response.text)

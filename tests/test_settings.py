@@ -66,3 +66,10 @@ def test_database_and_cache_come_from_urls():
         "django.db.backends.postgresql",
         "django_redis.cache.RedisCache",
     ]
+
+
+def test_feed_guids_take_their_host_from_canonical_host():
+    code = "from django.conf import settings as s; print(s.CANONICAL_HOST)"
+    assert load_settings(code, DEBUG="1").stdout.strip() == "localhost"
+    configured = load_settings(code, DEBUG="1", CANONICAL_HOST="LinerNotes.example")
+    assert configured.stdout.strip() == "linernotes.example"

@@ -9,7 +9,7 @@ from django.utils.dateparse import parse_datetime
 
 from articles.models import Article
 from articles.sitemaps import ArticleSitemap
-from tests.conftest import (
+from tests.factories import (
     add_entries,
     make_article,
     make_artist,

@@ -10,7 +10,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from tests.conftest import (
+from tests.factories import (
     add_entries,
     make_article,
     make_artist,

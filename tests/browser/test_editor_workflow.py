@@ -14,7 +14,7 @@ from playwright.sync_api import Page, expect
 
 from articles.models import Article
 from songs.models import Artist, Song
-from tests.conftest import make_artist, make_mood, make_song, make_staff_user
+from tests.factories import make_artist, make_mood, make_song, make_staff_user
 
 pytestmark = [
     pytest.mark.browser,

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from articles.demo.articles import MAIN_ARTICLE, RELATED_ARTICLES, SONG_NOTES
 from articles.demo.catalogue import ARTISTS, AUDIENCES, MOODS, SONGS
-from articles.models import PARKED_POSITION, Article, Entry, RelatedPick
+from articles.models import Article, Entry, RelatedPick
 from core.slugs import ascii_slug
 from songs.models import Artist, Audience, Mood, Song
 
@@ -42,9 +42,10 @@ class Command(BaseCommand):
 
         main = self.article(MAIN_ARTICLE, desk, moods, audiences, songs)
         # The seed's last entry was added recently: it should wear the NEW! badge.
-        main.entries.filter(song__slug=NEW_SONG_SLUG).update(
-            added_at=timezone.now() - timedelta(days=3)
-        )
+        # Saved, not updated: the save plans the moment the badge runs out on cached pages.
+        for entry in main.entries.filter(song__slug=NEW_SONG_SLUG):
+            entry.added_at = timezone.now() - timedelta(days=3)
+            entry.save(update_fields=["added_at"])
         base_time = datetime.fromisoformat(MAIN_ARTICLE["published"])
         related = []
         for index, (title, mood_slugs, audience_slugs, song_slugs, lead) in enumerate(
@@ -136,21 +137,16 @@ class Command(BaseCommand):
         )
         article.moods.set([moods[slug] for slug in data["moods"]])
         article.audiences.set([audiences[slug] for slug in data["audiences"]])
-        entries = []
+        entries, changed = [], []
         for song_slug, commentary in data["entries"]:
-            entry, created = Entry.objects.get_or_create(
-                article=article,
-                song=songs[song_slug],
-                defaults={
-                    "position": PARKED_POSITION + len(entries),
-                    "commentary": commentary,
-                    "added_at": published_at,
-                },
+            song = songs[song_slug]
+            entry = article.entries.filter(song=song).first() or Entry(
+                article=article, song=song, added_at=published_at
             )
-            if not created and entry.commentary != commentary:
+            if entry.pk is None or entry.commentary != commentary:
                 entry.commentary = commentary
-                entry.save()
+                changed.append(entry)
             entries.append(entry)
-        article.entries.exclude(pk__in=[entry.pk for entry in entries]).delete()
-        article.renumber_entries(entries)
+        article.entries.exclude(pk__in=[entry.pk for entry in entries if entry.pk]).delete()
+        Entry.objects.renumber(article, entries, changed)
         return article

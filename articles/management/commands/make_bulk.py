@@ -18,19 +18,18 @@ from functools import lru_cache
 
 from django.apps import apps
 from django.contrib.auth import get_user_model
-from django.core.cache import cache
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 
 from articles import synthetic
 from articles.models import (
     Article,
-    ContentVersion,
     Entry,
     TaggedArticleAudience,
     TaggedArticleMood,
 )
 from articles.synthetic_words import AUDIENCES, AUTHORS, MOODS
+from core.cache import invalidate_everything
 from core.folding import search_document
 from core.markup import render_markdown
 from core.slugs import SLUG_MAX_LENGTH, ascii_slug, romanize
@@ -110,9 +109,8 @@ class Command(BaseCommand):
                     "makes it afresh."
                 )
             self.build(articles, seed)
-            # No save() ran, so no signal told the page cache; do what a save would.
-            ContentVersion.bump()
-        cache.clear()
+            # No save() ran, so no signal told the cached pages: tell them all.
+            invalidate_everything()
         self.report(f"Done in {time.monotonic() - started:.1f}s.")
 
     def report(self, message):
@@ -130,7 +128,6 @@ class Command(BaseCommand):
             model
             for label in ("songs", "articles")
             for model in apps.get_app_config(label).get_models(include_auto_created=True)
-            if model is not ContentVersion
         ]
         with connection.cursor() as cursor:
             for model in models:

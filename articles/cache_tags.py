@@ -1,0 +1,124 @@
+"""The articles' cache tags: what a page showing articles records (core/cache.py), and
+what a change to an article, its entries, tags, picks or author invalidates.
+
+Pages showing an article carry its tag ("article-12"); its entries count as part of
+it. Lists of articles carry a list tag for what may join them or move within them:
+"articles" (the newest articles: home, the article list, the site feeds) and
+"articles:<tag>" for the articles with a mood, audience, song or artist. Drafts are
+on no list. A scheduled article joins its lists when its time comes: that
+invalidation is written ahead, stamped with its publication time.
+"""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.db.models.signals import m2m_changed
+from django.utils import timezone
+
+from articles.models import Article, Entry, RelatedPick, TaggedArticleAudience, TaggedArticleMood
+from core.cache import invalidate, object_tag, on_change, track
+from songs.models import Song
+
+ARTICLES = "articles"
+
+
+def articles_with(obj):
+    """The tag of the list of articles with a mood or audience, or featuring a song or artist."""
+    return f"articles:{object_tag(obj)}"
+
+
+def invalidate_lists(article_id, lists):
+    """Invalidate `lists` if the article is on them: now if it is public, at its
+    publication time if it is scheduled, not at all if it is a draft."""
+    listed = (
+        Article.objects.filter(pk=article_id, status=Article.Status.PUBLISHED)
+        .values_list("published_at", flat=True)
+        .first()
+    )
+    if listed is not None:
+        invalidate(lists, at=listed if listed > timezone.now() else None)
+
+
+def lists_joined_by(article):
+    """Every list tag `article` belongs on while it is public."""
+    moods = article.mood_links.values_list("tag_id", flat=True)
+    audiences = article.audience_links.values_list("tag_id", flat=True)
+    songs = Entry.objects.filter(article=article).values_list("song_id", "song__artist_id")
+    return [
+        ARTICLES,
+        *(f"articles:mood-{pk}" for pk in moods),
+        *(f"articles:audience-{pk}" for pk in audiences),
+        *(f"articles:song-{song}" for song, _ in songs),
+        *(f"articles:artist-{artist}" for _, artist in songs),
+    ]
+
+
+def article_tags(article, changed):
+    if changed is None:
+        # Deleted: its entries and tag links told their own lists as they went.
+        return [object_tag(article), ARTICLES]
+    before = getattr(article, "_values_before_save", None) or {}
+    was_listed = before.get("status") == Article.Status.PUBLISHED
+    if changed and (was_listed or article.status == Article.Status.PUBLISHED):
+        lists = lists_joined_by(article)
+        if was_listed:
+            invalidate(lists)  # it leaves them, or moves within them, now
+        invalidate_lists(article.pk, [object_tag(article), *lists])
+    return [object_tag(article)]
+
+
+def entry_tags(entry, changed):
+    article = f"article-{entry.article_id}"
+    if changed is None or changed:
+        artist = Song.objects.filter(pk=entry.song_id).values_list("artist_id", flat=True).first()
+        invalidate_lists(
+            entry.article_id, [f"articles:song-{entry.song_id}", f"articles:artist-{artist}"]
+        )
+    badge_ends = entry.added_at + timedelta(days=settings.NEW_BADGE_DAYS)
+    if changed is not None and badge_ends > timezone.now():
+        invalidate([article], at=badge_ends)
+    return [article]
+
+
+def article_link_tags(link, changed):
+    invalidate_lists(link.content_object_id, [articles_with(link.tag)])
+    return [f"article-{link.content_object_id}"]
+
+
+def pick_tags(pick, changed):
+    return [f"article-{pick.from_article_id}"]
+
+
+def song_moved_tags(song, changed):
+    # A song given to another artist brings its articles to that artist's list.
+    return [f"articles:artist-{song.artist_id}"] if changed else []
+
+
+def author_tags(user, changed):
+    # Bylines show the author's name; a log-in (last_login alone) changes nothing shown.
+    return [object_tag(user)] if changed is None or changed else []
+
+
+def featured_artists_changed(sender, instance, action, pk_set, **kwargs):
+    if action == "post_add":
+        invalidate(f"articles:artist-{pk}" for pk in pk_set)
+
+
+def connect():
+    track(Article)
+    track(Entry, lambda entry: (f"article-{entry.article_id}",))
+    user_model = get_user_model()
+    track(user_model)
+    on_change(Article, article_tags, watched=["status", "published_at"])
+    on_change(Entry, entry_tags, watched=["song"])
+    on_change(TaggedArticleMood, article_link_tags)
+    on_change(TaggedArticleAudience, article_link_tags)
+    on_change(RelatedPick, pick_tags)
+    on_change(Song, song_moved_tags, watched=["artist"])
+    on_change(user_model, author_tags, watched=["first_name", "last_name"])
+    m2m_changed.connect(
+        featured_artists_changed,
+        sender=Song.featured_artists.through,
+        dispatch_uid="cache-tags-articles-featuring",
+    )
