@@ -11,8 +11,8 @@ lists of this article's own songs, artists and tags, each read to a fixed depth,
 newest article first:
 
 - a song: the newest POSTINGS_PER_SONG other articles that list it;
-- an artist: its newest SONGS_PER_ARTIST other songs, each read
-  POSTINGS_PER_ARTIST_SONG deep;
+- an artist: the newest other article that lists each of its newest
+  SONGS_PER_ARTIST songs besides the article's own;
 - a mood or an audience: the newest POSTINGS_PER_TAG other articles carrying it.
 
 A candidate found through one of this article's songs then has its shared songs
@@ -44,9 +44,9 @@ from songs.models import Song
 RELATED_LIMIT = 10
 RELATED_CACHE_SECONDS = 6 * 60 * 60
 WEIGHTS = {"songs": 4, "artists": 2, "moods": 1, "audiences": 1}
+# Depths of at least RELATED_LIMIT: one shared song or tag can fill the list on its own.
 POSTINGS_PER_SONG = 10
-SONGS_PER_ARTIST = 3
-POSTINGS_PER_ARTIST_SONG = 1
+SONGS_PER_ARTIST = 2
 POSTINGS_PER_TAG = 10
 # More candidates than any article can have: see `cutoff` in the query.
 SORTED_CANDIDATES_LIMIT = 1_000_000
@@ -122,9 +122,6 @@ def _ranking_sql():
     audience_link = TaggedArticleAudience._meta.db_table
     song_bound = _newest_bound(entry, "song_id", "entry.song_id", "article_id", POSTINGS_PER_SONG)
     artist_bound = _newest_bound(song, "artist_id", "own.artist_id", "id", SONGS_PER_ARTIST, False)
-    artist_song_bound = _newest_bound(
-        entry, "song_id", "song.id", "article_id", POSTINGS_PER_ARTIST_SONG
-    )
     mood_bound = _newest_bound(
         mood_link, "tag_id", "own.tag_id", "content_object_id", POSTINGS_PER_TAG
     )
@@ -143,10 +140,12 @@ WITH own_songs AS (
 ),
 own_artists AS (
     SELECT DISTINCT own.artist_id, {artist_bound} AS bound
-    FROM (SELECT DISTINCT artist_id FROM own_songs) own
+    FROM own_songs own
 ),
 artist_songs AS (
-    SELECT DISTINCT song.id AS song_id, song.artist_id, {artist_song_bound} AS bound
+    SELECT DISTINCT song.artist_id, (
+        SELECT MAX(entry.article_id) FROM {entry} entry
+        WHERE entry.song_id = song.id AND entry.article_id <> %(article)s) AS article_id
     FROM own_artists own JOIN {song} song
         ON song.artist_id = own.artist_id AND song.id >= own.bound
     WHERE song.id NOT IN (SELECT song_id FROM own_songs)
@@ -168,10 +167,7 @@ postings AS (
         ON entry.song_id = own.song_id AND entry.article_id >= own.bound
     WHERE entry.article_id <> %(article)s
     UNION ALL
-    SELECT entry.article_id, own.artist_id, 0, 0, NULL
-    FROM artist_songs own JOIN {entry} entry
-        ON entry.song_id = own.song_id AND entry.article_id >= own.bound
-    WHERE entry.article_id <> %(article)s
+    SELECT article_id, artist_id, 0, 0, NULL FROM artist_songs
     UNION ALL
     SELECT link.content_object_id, NULL, 0, {WEIGHTS["moods"]}, NULL
     FROM own_moods own JOIN {mood_link} link
@@ -198,7 +194,7 @@ candidates AS (
         SUM(found.points) + CASE WHEN MAX(found.by_own_song) = 1 THEN {WEIGHTS["songs"]} * (
             SELECT COUNT(*) FROM {entry} entry WHERE entry.article_id = found.article_id
             AND entry.song_id IN (SELECT song_id FROM own_songs)) ELSE 0 END AS score
-    FROM found GROUP BY found.article_id
+    FROM found WHERE found.article_id IS NOT NULL GROUP BY found.article_id
 ),
 -- The lowest score that can still make the list: that of the limit-th public candidate,
 -- best first. Candidates are checked in score order and only until enough are found; the
