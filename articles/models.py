@@ -277,6 +277,8 @@ class Entry(models.Model):
             models.UniqueConstraint(fields=["article", "song"], name="song_once_per_article"),
             models.UniqueConstraint(fields=["article", "position"], name="unique_entry_position"),
         ]
+        # A song's articles, newest first, without reading the whole list (related.py).
+        indexes = [models.Index(fields=["song", "article"], name="song_articles_by_id")]
 
     def __str__(self):
         return f"{self.position}. {self.song.title}"

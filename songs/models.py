@@ -221,6 +221,8 @@ class Song(WithFacets, Timestamped):
             # Song lists (a mood's songs, the admin) walk this instead of sorting.
             models.Index(fields=["title", "id"], name="song_by_title"),
             models.Index(fields=["updated_at"], name="song_updated"),
+            # An artist's newest songs without reading them all (related articles).
+            models.Index(fields=["artist", "id"], name="artist_songs_by_id"),
         ]
 
     def __str__(self):

@@ -4,7 +4,12 @@ import pytest
 from django.utils import timezone
 
 from articles.models import RelatedPick
-from articles.related import related_articles, score_related_articles
+from articles.related import (
+    POSTINGS_PER_SONG,
+    POSTINGS_PER_TAG,
+    related_articles,
+    score_related_articles,
+)
 from tests.factories import (
     add_entries,
     make_article,
@@ -68,6 +73,17 @@ def test_ties_go_to_the_newer_article():
     assert [a.title for a in related_articles(article)] == ["Newer", "Older"]
 
 
+def test_ties_at_the_limit_go_to_the_newer_publication_whatever_the_creation_order():
+    audience = make_audience()
+    article = make_article("Base")
+    article.audiences.add(audience)
+    newest = make_article("Created first, published last", when=days_ago(1))
+    for days in (5, 9):
+        make_article(f"Published {days} days ago", when=days_ago(days)).audiences.add(audience)
+    newest.audiences.add(audience)
+    assert score_related_articles(article, limit=1) == [newest]
+
+
 def test_editor_picks_come_first_in_their_order_even_with_nothing_shared():
     song = make_song()
     article = make_article("Base")
@@ -99,6 +115,52 @@ def test_at_most_ten_articles():
     for n in range(12):
         add_entries(make_article(f"Other {n}"), [song])
     assert len(related_articles(article)) == 10
+
+
+def test_a_picked_article_that_also_scores_appears_once_in_its_pick_place():
+    song = make_song()
+    article = make_article("Base")
+    add_entries(article, [song])
+    scored = make_article("Scored", when=days_ago(1))
+    add_entries(scored, [song])
+    picked = make_article("Picked and scored", when=days_ago(5))
+    add_entries(picked, [song])
+    RelatedPick.objects.create(from_article=article, to_article=picked, position=1)
+    assert [a.title for a in related_articles(article)] == ["Picked and scored", "Scored"]
+
+
+def test_unpublished_articles_sharing_more_do_not_take_a_published_ones_place():
+    songs = [make_song(f"S{n}") for n in range(2)]
+    article = make_article("Base")
+    add_entries(article, songs)
+    add_entries(make_article("Draft", published=False), songs)
+    add_entries(make_article("Scheduled", when=timezone.now() + timedelta(days=1)), songs)
+    published = make_article("Published")
+    add_entries(published, songs[:1])
+    assert score_related_articles(article, limit=1) == [published]
+
+
+def test_a_mood_on_many_articles_is_read_only_to_its_newest_carriers():
+    mood = make_mood()
+    article = make_article("Base")
+    article.moods.add(mood)
+    carriers = [make_article(f"Carrier {n}") for n in range(POSTINGS_PER_TAG + 2)]
+    for carrier in carriers:
+        carrier.moods.add(mood)
+    related = score_related_articles(article, limit=len(carriers))
+    assert set(related) == set(carriers[-POSTINGS_PER_TAG:])
+
+
+def test_an_older_article_sharing_more_songs_ranks_first_though_a_songs_list_is_cut():
+    popular, rare = make_song("Popular"), make_song("Rare")
+    article = make_article("Base")
+    add_entries(article, [popular, rare])
+    older = make_article("Older, shares both", when=days_ago(400))
+    add_entries(older, [popular, rare])
+    for n in range(POSTINGS_PER_SONG + 2):
+        add_entries(make_article(f"Newer {n}", when=days_ago(n)), [popular])
+    # Only the rare song's list leads to it; both shared songs count once it is found.
+    assert score_related_articles(article, limit=1) == [older]
 
 
 def test_ranking_is_one_query(django_assert_num_queries):
