@@ -1,7 +1,7 @@
 from django.urls import path
 
 from articles import catalogue_views, feeds, views
-from core.cache import cache_anonymous_page
+from core.page_cache import cache_anonymous_page
 
 app_name = "articles"
 

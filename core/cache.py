@@ -1,4 +1,4 @@
-"""Whole-page and fragment caching for anonymous readers, invalidated by cache tags.
+"""Cache tags: what cached pages and fragments show, and invalidating them precisely.
 
 Every cached page and fragment records what it shows as tags: "article-12",
 "song-7", "artist-3", and list-level tags such as "articles" (any list of the
@@ -18,37 +18,25 @@ tags was invalidated after the copy's render began and before now, so
   running out) is a row stamped in the future: it needs no job to run.
 
 Immediate invalidations are also sent to the shared HTTP cache in front (core/edge.py).
-Requests carrying a session cookie (editors) are never served from or stored into the cache.
+Whole pages are cached by core/page_cache.py.
 """
 
-import logging
 import time
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from django.conf import settings
 from django.core.cache import cache
-from django.db import DatabaseError, transaction
+from django.db import transaction
 from django.db.models import Min
 from django.db.models.signals import post_delete, post_init, post_save, pre_save
 from django.utils import timezone
-from django.utils.cache import patch_cache_control, set_response_etag
-from django.utils.http import http_date
 
 from core import edge
 from core.models import CacheInvalidation
 
-logger = logging.getLogger(__name__)
-
 PAGE_TIMEOUT = 24 * 60 * 60
-# How long a browser or shared cache may serve a copy while it fetches a fresh one.
-STALE_WHILE_REVALIDATE = 60
-CACHED_PARAMETERS = {"page"}
-# Paths that are never pages: probes must touch nothing, not even the cache.
-UNCACHED_PREFIXES = ("/healthz", "/readyz", f"/{settings.ADMIN_URL}", settings.STATIC_URL)
-HIT_HEADER = "X-Page-Cache"
 # Every cached copy carries this tag: a change written without save() across the whole
 # content (a bulk load, a restore) invalidates it to make them all stale at once.
 EVERYTHING = "everything"
@@ -251,126 +239,3 @@ def cached_fragment(key, compute, timeout=PAGE_TIMEOUT):
         stored = (rendered_at, collector.expires_at, tuple(collector.tags), value)
         cache.set(key, stored, int(remaining) + 1)
     return value
-
-
-# --- Pages ----------------------------------------------------------------------------
-
-
-def cache_anonymous_page(view):
-    """Mark a view whose pages may be cached for anonymous readers."""
-    view.anonymous_page_cache = True
-    return view
-
-
-def _is_cacheable_request(request):
-    return (
-        request.method in {"GET", "HEAD"}
-        and settings.SESSION_COOKIE_NAME not in request.COOKIES
-        and not request.path_info.startswith(UNCACHED_PREFIXES)
-    )
-
-
-def page_key(request):
-    """The cache key of the page `request` asks for, or None if it is not one to store.
-
-    Pages hold absolute URLs (canonical links, feed GUIDs), so the scheme and host are
-    part of the key. Only ?page= varies a cacheable page: any other query string
-    (tracking tags, made-up parameters) is served fresh and never stored, so nobody
-    can fill the cache with copies of one page.
-    """
-    if set(request.GET) - CACHED_PARAMETERS:
-        return None
-    return f"page:{request.scheme}://{request.get_host()}{request.get_full_path()}"
-
-
-def _is_cacheable_response(response):
-    return (
-        response.status_code == 200
-        and not response.streaming
-        and not response.cookies
-        and "private" not in response.get("Cache-Control", "")
-    )
-
-
-@dataclass
-class StoredPage:
-    rendered_at: float
-    expires_at: float
-    tags: tuple
-    response: object
-
-
-class AnonymousPageCacheMiddleware:
-    """Serve and store the pages of views marked with @cache_anonymous_page.
-
-    A hit is answered here, before sessions, languages and URL resolution: one cache
-    read and one indexed query asking whether any of the page's tags changed since.
-    """
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        key = page_key(request) if settings.PAGE_CACHE and _is_cacheable_request(request) else None
-        if key:
-            stored = cache.get(key)
-            # Only pages of marked views are ever stored: a path with nothing stored
-            # costs no database read here.
-            if stored is not None and self._still_good(stored):
-                return stored.response
-        request.page_cache_key = key
-        response = self.get_response(request)
-        collector = getattr(request, "page_collector", None)
-        if collector is not None:
-            self._finish(request, response, collector)
-        return response
-
-    @staticmethod
-    def _still_good(stored):
-        if time.time() >= stored.expires_at:
-            return False
-        try:
-            return is_fresh(stored.tags, stored.rendered_at)
-        except DatabaseError:
-            # The database is down: the copy is the best answer there is.
-            logger.warning("Serving a cached page unchecked: the database did not answer.")
-            return True
-
-    def process_view(self, request, view_func, view_args, view_kwargs):
-        if getattr(view_func, "anonymous_page_cache", False):
-            # Begin before the view reads anything: an edit committed meanwhile is
-            # stamped later than this, so it makes this copy stale.
-            request.page_rendered_at = time.time()
-            request.page_collection = collecting(PAGE_TIMEOUT)
-            request.page_collector = request.page_collection.__enter__()
-
-    def _finish(self, request, response, collector):
-        request.page_collection.__exit__(None, None, None)
-        if response.status_code != 200:
-            return
-        if not response.has_header("Last-Modified"):
-            response["Last-Modified"] = http_date(request.page_rendered_at)
-        if not request.page_cache_key or not _is_cacheable_response(response):
-            return
-        tags = tuple(sorted(collector.tags))
-        expires_at = collector.expires_at
-        # Browsers revalidate every time (ETag, 304). A shared cache is invited to keep
-        # the page only when it can be purged: then until the next change already
-        # planned for its tags (a go-live, a badge running out), which nothing purges.
-        patch_cache_control(response, public=True, max_age=0)
-        if edge.is_configured():
-            expires_at = min(expires_at, next_invalidation(tags) or expires_at)
-            edge.tag_response(response, tags)
-            patch_cache_control(
-                response,
-                s_maxage=max(int(expires_at - time.time()), 0),
-                stale_while_revalidate=STALE_WHILE_REVALIDATE,
-            )
-        max_age = max(int(expires_at - time.time()), 0)
-        if not response.has_header("ETag"):
-            set_response_etag(response)  # computed once, not on every hit
-        # The cache stores a pickled snapshot: the stored copy says "hit", this one "miss".
-        response[HIT_HEADER] = "hit"
-        stored = StoredPage(request.page_rendered_at, expires_at, tags, response)
-        cache.set(request.page_cache_key, stored, max_age + 1)
-        response[HIT_HEADER] = "miss"

@@ -40,7 +40,7 @@ MEDIA_STORAGE = os.environ.get("MEDIA_STORAGE", "local")
 HTTPS_ONLY = env_flag("HTTPS_ONLY")
 ADMIN_URL = os.environ.get("ADMIN_URL", "admin/").strip("/") + "/"
 NEW_BADGE_DAYS = int(os.environ.get("NEW_BADGE_DAYS", "30"))
-# Whole-page cache for anonymous readers (core/cache.py); 0 turns it off.
+# Whole-page cache for anonymous readers (core/page_cache.py); 0 turns it off.
 PAGE_CACHE = env_flag("PAGE_CACHE", default=True)
 # The shared HTTP cache in front (core/edge.py): where to send tag purges, comma-separated
 # (e.g. http://127.0.0.1:6081/ for Varnish), and the header that carries a page's tags.
@@ -77,7 +77,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # ETag on every page and 304 for a matching If-None-Match, cached pages included.
     "django.middleware.http.ConditionalGetMiddleware",
-    "core.cache.AnonymousPageCacheMiddleware",
+    "core.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Language from the URL: English at the root, Japanese under /ja/; the admin's from
     # the editor's browser (Accept-Language).
