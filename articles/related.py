@@ -7,12 +7,14 @@ articles and the article itself never appear.
 
 So that the cost does not grow with the magazine, and a mood that a third of all
 articles carry costs what a rare one does, candidates come only from the posting
-lists of this article's own songs, artists and tags, each read to a fixed depth,
+lists of this article's own songs, artists and tags, each read only so deep,
 newest article first:
 
-- a song: the newest POSTINGS_PER_SONG other articles that list it;
-- an artist: the newest other article that lists each of its newest
-  SONGS_PER_ARTIST songs besides the article's own;
+- a song: the newest other articles that list it, SONG_POSTINGS_PER_ARTICLE shared
+  out among this article's songs (12 each for a 10-song list, 4 for a 30-song one,
+  at least 1), so a long list costs what a short one does;
+- an artist: the newest other article that lists its newest song besides the
+  article's own;
 - a mood or an audience: the newest POSTINGS_PER_TAG other articles carrying it.
 
 A candidate found through one of this article's songs then has its shared songs
@@ -44,9 +46,8 @@ from songs.models import Song
 RELATED_LIMIT = 10
 RELATED_CACHE_SECONDS = 6 * 60 * 60
 WEIGHTS = {"songs": 4, "artists": 2, "moods": 1, "audiences": 1}
-# Depths of at least RELATED_LIMIT: one shared song or tag can fill the list on its own.
-POSTINGS_PER_SONG = 10
-SONGS_PER_ARTIST = 2
+# Both at least RELATED_LIMIT, so that one shared song or tag can fill the list.
+SONG_POSTINGS_PER_ARTICLE = 120
 POSTINGS_PER_TAG = 10
 # More candidates than any article can have: see `cutoff` in the query.
 SORTED_CANDIDATES_LIMIT = 1_000_000
@@ -91,16 +92,15 @@ def _public_condition():
     return sql % tuple(f"%({name})s" for name in names), dict(zip(names, params, strict=True))
 
 
-def _newest_bound(table, list_column, list_value, member, depth, excluding_article=True):
+def _newest_bound(table, list_column, list_value, member, depth):
     """SQL: the lower bound of the newest `depth` members of the posting list where
-    `list_column` is `list_value`, that is the `member` of its depth-th newest row, or 0
-    when the list is shorter. A join on `member >= bound` then reads just those rows
-    of a (list_column, member) index, however long the list is."""
-    skip = f" AND newer.{member} <> %(article)s" if excluding_article else ""
+    `list_column` is `list_value`, this article aside: the `member` of its depth-th
+    newest row, or 0 when the list is shorter. A join on `member >= bound` then reads
+    just those rows of a (list_column, member) index, however long the list is."""
     return (
         f"COALESCE((SELECT newer.{member} FROM {table} newer"
-        f" WHERE newer.{list_column} = {list_value}{skip}"
-        f" ORDER BY newer.{member} DESC LIMIT 1 OFFSET {depth - 1}), 0)"
+        f" WHERE newer.{list_column} = {list_value} AND newer.{member} <> %(article)s"
+        f" ORDER BY newer.{member} DESC LIMIT 1 OFFSET {depth} - 1), 0)"
     )
 
 
@@ -120,8 +120,9 @@ def _ranking_sql():
     article = Article._meta.db_table
     mood_link = TaggedArticleMood._meta.db_table
     audience_link = TaggedArticleAudience._meta.db_table
-    song_bound = _newest_bound(entry, "song_id", "entry.song_id", "article_id", POSTINGS_PER_SONG)
-    artist_bound = _newest_bound(song, "artist_id", "own.artist_id", "id", SONGS_PER_ARTIST, False)
+    song_bound = _newest_bound(
+        entry, "song_id", "entry.song_id", "article_id", "(SELECT depth FROM song_depth)"
+    )
     mood_bound = _newest_bound(
         mood_link, "tag_id", "own.tag_id", "content_object_id", POSTINGS_PER_TAG
     )
@@ -133,22 +134,24 @@ def _ranking_sql():
         " best.published_at DESC, best.article_id DESC"
     )
     return f"""
-WITH own_songs AS (
+WITH song_depth AS (
+    SELECT CASE WHEN COUNT(*) = 0 OR COUNT(*) >= {SONG_POSTINGS_PER_ARTICLE} THEN 1
+        ELSE {SONG_POSTINGS_PER_ARTICLE} / COUNT(*) END AS depth
+    FROM {entry} WHERE article_id = %(article)s
+),
+own_songs AS (
     SELECT DISTINCT entry.song_id, song.artist_id, {song_bound} AS bound
     FROM {entry} entry JOIN {song} song ON song.id = entry.song_id
     WHERE entry.article_id = %(article)s
 ),
-own_artists AS (
-    SELECT DISTINCT own.artist_id, {artist_bound} AS bound
-    FROM own_songs own
-),
+-- article_id is NULL for an artist song that no other article lists (dropped below).
 artist_songs AS (
-    SELECT DISTINCT song.artist_id, (
+    SELECT DISTINCT own.artist_id, (
         SELECT MAX(entry.article_id) FROM {entry} entry
-        WHERE entry.song_id = song.id AND entry.article_id <> %(article)s) AS article_id
-    FROM own_artists own JOIN {song} song
-        ON song.artist_id = own.artist_id AND song.id >= own.bound
-    WHERE song.id NOT IN (SELECT song_id FROM own_songs)
+        WHERE entry.article_id <> %(article)s AND entry.song_id = (
+            SELECT MAX(song.id) FROM {song} song WHERE song.artist_id = own.artist_id
+            AND song.id NOT IN (SELECT song_id FROM own_songs))) AS article_id
+    FROM own_songs own
 ),
 own_moods AS (
     SELECT DISTINCT own.tag_id, {mood_bound} AS bound

@@ -5,8 +5,8 @@ from django.utils import timezone
 
 from articles.models import RelatedPick
 from articles.related import (
-    POSTINGS_PER_SONG,
     POSTINGS_PER_TAG,
+    SONG_POSTINGS_PER_ARTICLE,
     related_articles,
     score_related_articles,
 )
@@ -154,10 +154,11 @@ def test_a_mood_on_many_articles_is_read_only_to_its_newest_carriers():
 def test_an_older_article_sharing_more_songs_ranks_first_though_a_songs_list_is_cut():
     popular, rare = make_song("Popular"), make_song("Rare")
     article = make_article("Base")
-    add_entries(article, [popular, rare])
+    add_entries(article, [popular, rare, *(make_song(f"Filler {n}") for n in range(28))])
     older = make_article("Older, shares both", when=days_ago(400))
     add_entries(older, [popular, rare])
-    for n in range(POSTINGS_PER_SONG + 2):
+    # A 30-song list reads each of its songs' lists this deep: the popular one is cut.
+    for n in range(SONG_POSTINGS_PER_ARTICLE // 30 + 2):
         add_entries(make_article(f"Newer {n}", when=days_ago(n)), [popular])
     # Only the rare song's list leads to it; both shared songs count once it is found.
     assert score_related_articles(article, limit=1) == [older]
