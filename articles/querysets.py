@@ -65,10 +65,6 @@ class ArticleQuerySet(models.QuerySet):
         entries = self._model_behind("entries").objects.filter(song__in=song_ids)
         return self.filter(pk__in=entries.values("article"))
 
-    def next_publication(self):
-        """When the next scheduled article goes live, or None."""
-        return self.scheduled().aggregate(next=models.Min("published_at"))["next"]
-
     def _model_behind(self, relation):
         """The model at the other end of one of the article's relations: models.py
         imports this module, so this module cannot import the models."""
