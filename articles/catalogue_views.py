@@ -76,7 +76,9 @@ class FeaturingArticlesView(ListView):
         return self.model._default_manager.all()
 
     def get_paginator(self, queryset, per_page, orphans=0, allow_empty_first_page=True, **kw):
-        return IndexWalkPaginator(queryset, per_page, max_count=MAX_LISTED_ARTICLES)
+        return IndexWalkPaginator(
+            queryset, per_page, max_count=MAX_LISTED_ARTICLES, list_tag=articles_with(self.object)
+        )
 
 
 class ArtistDetailView(FeaturingArticlesView):

@@ -21,6 +21,9 @@ from songs.models import Artist, Song
 MAX_QUERY_LENGTH = 100
 # Matches counted and paged through per kind; more shows as "1000+".
 MAX_RESULTS = 1000
+# Matches counted per kind in the grouped overview, which shows a few of each: counting
+# a common word's matches costs more the more there are, so past this it says "100+".
+OVERVIEW_COUNT = 100
 
 
 class SearchForm(forms.Form):

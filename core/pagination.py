@@ -3,6 +3,8 @@
 from django.core.paginator import Paginator
 from django.utils.functional import cached_property
 
+from core.cache import cached_fragment, tag_page
+
 
 class IndexWalkPaginator(Paginator):
     """Pages a queryset whose ordering an index serves, without reading every earlier row.
@@ -15,14 +17,28 @@ class IndexWalkPaginator(Paginator):
     With `max_count`, the list ends after that many rows: counting stops there, and
     no page is further in, so a list that grows with the catalogue (a popular mood's
     articles) costs the same to count and to page through at any size.
+
+    With `list_tag`, the cache tag invalidated whenever a row joins or leaves the list
+    (core/cache.py), the count is kept as a fragment under that tag: counting reads the
+    whole list, and it changes only when the list does.
     """
 
-    def __init__(self, object_list, per_page, orphans=0, max_count=None, **kwargs):
-        super().__init__(object_list, per_page, orphans, **kwargs)
+    def __init__(self, object_list, per_page, orphans=0, max_count=None, list_tag=None, **kw):
+        super().__init__(object_list, per_page, orphans, **kw)
         self.max_count = max_count
+        self.list_tag = list_tag
 
     @cached_property
     def count(self):
+        if self.list_tag is None:
+            return self._count_rows()
+        return cached_fragment(f"count:{self.list_tag}:{self.max_count}", self._count_list)
+
+    def _count_list(self):
+        tag_page(self.list_tag)
+        return self._count_rows()
+
+    def _count_rows(self):
         if self.max_count is None:
             return self.object_list.count()
         return count_up_to(self.object_list, self.max_count)

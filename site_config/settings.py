@@ -124,6 +124,15 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
     }
+else:
+    # Parameters bound on the server, and a query run a few times on a connection kept as
+    # a prepared statement: PostgreSQL then plans it once per connection, not per run
+    # (the related-articles ranking spends longer planning than running). A pooler in
+    # transaction mode that cannot carry prepared statements needs DATABASE_PREPARE=0.
+    DATABASES["default"]["OPTIONS"] = {
+        "server_side_binding": True,
+        "prepare_threshold": 5 if os.environ.get("DATABASE_PREPARE", "1") == "1" else None,
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 if REDIS_URL:

@@ -7,11 +7,18 @@ from django.core.paginator import Paginator
 from django.utils import timezone
 
 from articles.models import Article
-from articles.search import MAX_RESULTS
+from articles.search import MAX_RESULTS, OVERVIEW_COUNT
 from core.pagination import IndexWalkPaginator
 from core.sitemaps import RowSitemap
 from songs.models import Song
-from tests.factories import add_entries, make_article, make_artist, make_mood, make_song
+from tests.factories import (
+    add_entries,
+    make_article,
+    make_artist,
+    make_mood,
+    make_song,
+    time_comes,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -47,6 +54,29 @@ def test_a_capped_paginator_ends_at_its_limit():
         "Article 6",
         "Article 7",
     ]
+
+
+def test_a_list_keeps_its_count_until_a_row_joins_or_leaves_it(django_assert_num_queries):
+    mood = make_mood("Rainy")
+    publish_articles(3, mood=mood)
+    scheduled = make_article("Scheduled", when=timezone.now() + timedelta(hours=1))
+    scheduled.moods.add(mood)
+
+    def counted():
+        listing = Article.objects.published().filter(moods=mood).newest_first()
+        return IndexWalkPaginator(listing, 5, list_tag=f"articles:mood-{mood.pk}").count
+
+    assert counted() == 3
+    with django_assert_num_queries(1):  # whether the list changed, not a count
+        assert counted() == 3
+    make_article("Joins").moods.add(mood)
+    assert counted() == 4
+    time_comes(scheduled)
+    assert counted() == 5
+    Article.objects.get(title="Article 0").delete()
+    assert counted() == 4
+    Article.objects.filter(title="Article 1").get().moods.remove(mood)
+    assert counted() == 3
 
 
 @pytest.mark.parametrize("page", ["1", "2", "3", "last"])
@@ -104,11 +134,14 @@ def test_sitemap_index_and_sections_read_a_constant_number_of_rows(
 
 
 def test_search_counts_stop_at_the_limit(client, monkeypatch):
-    monkeypatch.setattr("articles.search.MAX_RESULTS", 3)
-    monkeypatch.setattr("articles.views.MAX_RESULTS", 3)
+    monkeypatch.setattr("articles.search.MAX_RESULTS", 7)
+    monkeypatch.setattr("articles.views.MAX_RESULTS", 7)
+    monkeypatch.setattr("articles.views.OVERVIEW_COUNT", 6)
     artist = make_artist("Lantern")
-    for n in range(5):
+    for n in range(8):
         make_song(f"Lantern song {n}", artist=artist)
-    html = client.get("/search/?q=lantern").text
-    assert "Songs (3+)" in html
-    assert MAX_RESULTS == 1000
+    overview = client.get("/search/?q=lantern").text
+    assert "Songs (6+)" in overview
+    assert "See all 6+ →" in overview
+    assert "Songs (7+)" in client.get("/search/?q=lantern&kind=songs").text
+    assert (MAX_RESULTS, OVERVIEW_COUNT) == (1000, 100)
