@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -67,6 +68,7 @@ INSTALLED_APPS = [
     "taggit",
     "reversion",
     "axes",
+    "csp",
     "core",
     "songs",
     "articles",
@@ -78,6 +80,10 @@ MIDDLEWARE = [
     # ETag on every page and 304 for a matching If-None-Match, cached pages included.
     "django.middleware.http.ConditionalGetMiddleware",
     "core.page_cache.AnonymousPageCacheMiddleware",
+    # Inside the page cache: a stored page keeps the headers it was rendered with, so a
+    # hit carries them at no cost (and a page that needed a nonce is never stored).
+    "csp.middleware.CSPMiddleware",
+    "core.security_headers.SecurityHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Language from the URL: English at the root, Japanese under /ja/; the admin's from
     # the editor's browser (Accept-Language).
@@ -213,6 +219,8 @@ STORAGES = {
         )
     },
 }
+# Where uploaded images are loaded from, for the Content-Security-Policy (below).
+MEDIA_ORIGINS = []
 if MEDIA_STORAGE == "s3":
     # Any S3-compatible store (`pip install -e ".[s3]"`). Credentials come the usual
     # boto3 way: AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY, or the instance's role.
@@ -227,9 +235,71 @@ if MEDIA_STORAGE == "s3":
             "querystring_auth": False,
         },
     }
+    media_options = STORAGES["default"]["OPTIONS"]
+    if media_options["custom_domain"]:
+        MEDIA_ORIGINS = [f"https://{media_options['custom_domain']}"]
+    elif media_options["endpoint_url"]:
+        MEDIA_ORIGINS = [media_options["endpoint_url"].rstrip("/")]
+    else:
+        # AWS itself: the bucket's global or regional host name.
+        bucket = media_options["bucket_name"]
+        MEDIA_ORIGINS = [f"https://{bucket}.s3.amazonaws.com"]
+        if media_options["region_name"]:
+            MEDIA_ORIGINS.append(
+                f"https://{bucket}.s3.{media_options['region_name']}.amazonaws.com"
+            )
 
 # --- Security ------------------------------------------------------------------------------------
 
+# Content-Security-Policy (django-csp): scripts and styles from our own origin only, no
+# inline script anywhere. The one inline style, on the self-contained 500 and 503 pages,
+# carries a nonce (core/errors.py); the page cache never stores a page with a nonce.
+# JSON-LD blocks are data, which CSP does not govern. Frames: the two video players the
+# click-to-load facade embeds (songs/video.py), nothing else.
+VIDEO_EMBED_ORIGINS = ["https://www.youtube-nocookie.com", "https://player.vimeo.com"]
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF, NONCE],
+        "img-src": [SELF, *MEDIA_ORIGINS],
+        "frame-src": VIDEO_EMBED_ORIGINS,
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+# Permissions-Policy (core/security_headers.py): no page of ours asks for a device or
+# sensor, so none may; the video players may autoplay (the reader clicked Play) and go
+# full screen, and nobody else. A browser lets a frame use a feature only if the page
+# itself may, hence "self" beside them.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in [
+        "accelerometer",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "publickey-credentials-get",
+        "screen-wake-lock",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    ]
+} | {
+    feature: ["self", *VIDEO_EMBED_ORIGINS]
+    for feature in ["autoplay", "encrypted-media", "fullscreen", "picture-in-picture"]
+}
+# Other sites may not embed our pages, feeds or admin as images, scripts or the like.
+# Static files (whitenoise) carry no such header, which browsers read as cross-origin:
+# a CDN on another host may serve them.
+CROSS_ORIGIN_RESOURCE_POLICY = "same-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "DENY"

@@ -5,6 +5,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 PROJECT = Path(__file__).resolve().parent.parent
 
 
@@ -73,3 +75,35 @@ def test_feed_guids_take_their_host_from_canonical_host():
     assert load_settings(code, DEBUG="1").stdout.strip() == "localhost"
     configured = load_settings(code, DEBUG="1", CANONICAL_HOST="LinerNotes.example")
     assert configured.stdout.strip() == "linernotes.example"
+
+
+MEDIA_ORIGIN = (
+    "from urllib.parse import urlsplit; "
+    "from django.conf import settings; "
+    "from django.core.files.storage import storages; "
+    "url = urlsplit(storages['default'].url('renditions/x.jpg')); "
+    "print(f'{url.scheme}://{url.netloc}' in settings.CONTENT_SECURITY_POLICY"
+    "['DIRECTIVES']['img-src'])"
+)
+
+
+@pytest.mark.parametrize(
+    "where",
+    [
+        {"MEDIA_REGION": "ap-northeast-1"},
+        {"MEDIA_ENDPOINT_URL": "https://objects.example.test"},
+        {"MEDIA_CUSTOM_DOMAIN": "media.example.test"},
+    ],
+)
+def test_images_on_object_storage_are_allowed_by_the_policy(where):
+    result = load_settings(
+        MEDIA_ORIGIN,
+        SECRET_KEY="x",
+        MEDIA_STORAGE="s3",
+        MEDIA_BUCKET="liner-notes-media",
+        AWS_ACCESS_KEY_ID="key",
+        AWS_SECRET_ACCESS_KEY="secret",
+        **where,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "True"
