@@ -5,6 +5,7 @@ environment variable; the defaults make `make run` work with none set.
 """
 
 import os
+import re
 from pathlib import Path
 
 import dj_database_url
@@ -39,6 +40,21 @@ DATABASE_URL = os.environ.get("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite
 REDIS_URL = os.environ.get("REDIS_URL", "")
 MEDIA_STORAGE = os.environ.get("MEDIA_STORAGE", "local")
 HTTPS_ONLY = env_flag("HTTPS_ONLY")
+# HSTS preload is a promise to browsers' built-in lists that every subdomain speaks HTTPS,
+# for months after it is withdrawn: its own decision, not a side effect of HTTPS_ONLY.
+HSTS_PRELOAD = env_flag("HSTS_PRELOAD")
+if HSTS_PRELOAD and not HTTPS_ONLY:
+    raise ImproperlyConfigured("HSTS_PRELOAD=1 needs HTTPS_ONLY=1: there is no HSTS to preload.")
+# Behind a reverse proxy or CDN: the request header that carries the client's address
+# (X-Forwarded-For, X-Real-IP, CF-Connecting-IP…) and how many proxies of ours append
+# to it. Unset, the header is not trusted: anyone can send it.
+PROXY_CLIENT_IP_HEADER = os.environ.get("PROXY_CLIENT_IP_HEADER", "").strip()
+TRUSTED_PROXY_COUNT = os.environ.get("TRUSTED_PROXY_COUNT", "1").strip()
+if PROXY_CLIENT_IP_HEADER and not re.fullmatch(r"[A-Za-z0-9-]+", PROXY_CLIENT_IP_HEADER):
+    raise ImproperlyConfigured("PROXY_CLIENT_IP_HEADER must be a header name: X-Forwarded-For.")
+if not TRUSTED_PROXY_COUNT.isdigit() or int(TRUSTED_PROXY_COUNT) < 1:
+    raise ImproperlyConfigured("TRUSTED_PROXY_COUNT must be a whole number, 1 or more.")
+TRUSTED_PROXY_COUNT = int(TRUSTED_PROXY_COUNT)
 ADMIN_URL = os.environ.get("ADMIN_URL", "admin/").strip("/") + "/"
 NEW_BADGE_DAYS = int(os.environ.get("NEW_BADGE_DAYS", "30"))
 # Whole-page cache for anonymous readers (core/page_cache.py); 0 turns it off.
@@ -185,12 +201,29 @@ AUTHENTICATION_BACKENDS = [
 # Five wrong passwords in a row for one username from one address lock that pair out
 # for an hour (the sixth try is refused even with the right password); a right password
 # before that resets the count. Pairing with the address means nobody elsewhere can
-# lock an editor out. Behind a proxy every client has the proxy's address, so the lock
-# becomes per username; see django-axes' AXES_IPWARE_* settings to read the real one.
+# lock an editor out. Behind a proxy every client has the proxy's address: set
+# PROXY_CLIENT_IP_HEADER so that the real one is counted (below).
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
+# The address django-axes counts (through django-ipware): REMOTE_ADDR, unless a proxy
+# header is configured. Then the client is the TRUSTED_PROXY_COUNT-th address from the
+# right of that header: our proxies append to it, so whatever a client wrote on the
+# left is never read. (ipware counts the proxies after the client inside the header,
+# one fewer than the proxies in front; IPWARE_STRICT off lets a client send its own
+# X-Forwarded-For without losing its place.)
+if PROXY_CLIENT_IP_HEADER:
+    AXES_IPWARE_META_PRECEDENCE_ORDER = (
+        "HTTP_" + PROXY_CLIENT_IP_HEADER.upper().replace("-", "_"),
+        "REMOTE_ADDR",
+    )
+    AXES_IPWARE_PROXY_COUNT = TRUSTED_PROXY_COUNT - 1
+else:
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ("REMOTE_ADDR",)
+    AXES_IPWARE_PROXY_COUNT = None
+AXES_IPWARE_PROXY_ORDER = "left-most"
+IPWARE_STRICT = False
 
 # --- Internationalisation --------------------------------------------------------------
 
@@ -308,9 +341,12 @@ if HTTPS_ONLY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_HSTS_SECONDS = 31536000
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
-    SECURE_HSTS_PRELOAD = True
+    SECURE_HSTS_PRELOAD = HSTS_PRELOAD
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
+    if not HSTS_PRELOAD:
+        # check --deploy asks for preload; here it is a choice the operator makes.
+        SILENCED_SYSTEM_CHECKS = ["security.W021"]
 
 # Form fields besides files may total 12 MB; an upload over 12 MB is spooled to a temporary
 # file rather than held in memory. Images over 10 MB are then refused by the form
