@@ -61,9 +61,10 @@ def browser_context_args(browser_context_args):
     return {**browser_context_args, "viewport": {"width": 1400, "height": 1000}, "locale": "en-US"}
 
 
-# Every page of every test is watched: a script, style, frame or image that the
-# Content-Security-Policy refuses fails the test, and so does a Permissions-Policy
-# header the browser cannot read.
+# Every page opened through the `page` fixture's context (popups included) is watched:
+# a script, style, frame or image that the Content-Security-Policy refuses fails the
+# test, and so does a Permissions-Policy header the browser cannot read. (A context a
+# test makes itself with browser.new_context() is not watched.)
 REPORT_VIOLATIONS = """
 window.policyViolations = [];
 document.addEventListener("securitypolicyviolation", (event) => {
