@@ -2,19 +2,26 @@ from django.urls import path
 
 from articles import catalogue_views, feeds, views
 from core.page_cache import cache_anonymous_page
+from core.read_only import read_only
 
 app_name = "articles"
 
 
+def reader_path(route, view, name):
+    """A reader's page: GET and HEAD only, not cached (its query string varies)."""
+    return path(route, read_only(view), name=name)
+
+
 def cached_path(route, view, name):
-    return path(route, cache_anonymous_page(view), name=name)
+    """A reader's page, cached whole for anonymous readers."""
+    return path(route, cache_anonymous_page(read_only(view)), name=name)
 
 
 urlpatterns = [
     cached_path("", views.HomeView.as_view(), "home"),
     cached_path("articles/", views.ArticleListView.as_view(), "list"),
     cached_path("articles/<uslug:slug>/", views.article_detail, "detail"),
-    path("search/", views.SearchView.as_view(), name="search"),
+    reader_path("search/", views.SearchView.as_view(), "search"),
     cached_path("feed/", feeds.LatestArticlesFeed(), "feed"),
     cached_path("feed/atom/", feeds.LatestArticlesAtomFeed(), "atom_feed"),
     cached_path("artists/", catalogue_views.ArtistIndexView.as_view(), "artist_list"),

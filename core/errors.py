@@ -17,9 +17,11 @@ def server_error(request):
     """Django's handler500, called while the exception is being handled.
 
     Both pages render without a request context: no context processor, nothing that
-    could touch the database that just failed.
+    could touch the database that just failed. Their one inline style carries the
+    Content-Security-Policy nonce (none when the failure came before django-csp ran,
+    and then there is no policy either).
     """
-    context = {"SITE_NAME": settings.SITE_NAME}
+    context = {"SITE_NAME": settings.SITE_NAME, "CSP_NONCE": getattr(request, "csp_nonce", "")}
     if isinstance(sys.exc_info()[1], DATABASE_ERRORS):
         response = HttpResponse(loader.render_to_string("503.html", context), status=503)
         response["Retry-After"] = str(RETRY_AFTER_SECONDS)

@@ -61,6 +61,8 @@ def _is_cacheable_response(response):
         and not response.streaming
         and not response.cookies
         and "private" not in response.get("Cache-Control", "")
+        # A nonce is good for one response: a stored copy would hand it to everyone.
+        and "'nonce-" not in response.get("Content-Security-Policy", "")
     )
 
 

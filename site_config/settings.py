@@ -5,9 +5,11 @@ environment variable; the defaults make `make run` work with none set.
 """
 
 import os
+import re
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -38,6 +40,21 @@ DATABASE_URL = os.environ.get("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite
 REDIS_URL = os.environ.get("REDIS_URL", "")
 MEDIA_STORAGE = os.environ.get("MEDIA_STORAGE", "local")
 HTTPS_ONLY = env_flag("HTTPS_ONLY")
+# HSTS preload is a promise to browsers' built-in lists that every subdomain speaks HTTPS,
+# for months after it is withdrawn: its own decision, not a side effect of HTTPS_ONLY.
+HSTS_PRELOAD = env_flag("HSTS_PRELOAD")
+if HSTS_PRELOAD and not HTTPS_ONLY:
+    raise ImproperlyConfigured("HSTS_PRELOAD=1 needs HTTPS_ONLY=1: there is no HSTS to preload.")
+# Behind a reverse proxy or CDN: the request header that carries the client's address
+# (X-Forwarded-For, X-Real-IP, CF-Connecting-IP…) and how many proxies of ours append
+# to it. Unset, the header is not trusted: anyone can send it.
+PROXY_CLIENT_IP_HEADER = os.environ.get("PROXY_CLIENT_IP_HEADER", "").strip()
+TRUSTED_PROXY_COUNT = os.environ.get("TRUSTED_PROXY_COUNT", "1").strip()
+if PROXY_CLIENT_IP_HEADER and not re.fullmatch(r"[A-Za-z0-9-]+", PROXY_CLIENT_IP_HEADER):
+    raise ImproperlyConfigured("PROXY_CLIENT_IP_HEADER must be a header name: X-Forwarded-For.")
+if not TRUSTED_PROXY_COUNT.isdigit() or int(TRUSTED_PROXY_COUNT) < 1:
+    raise ImproperlyConfigured("TRUSTED_PROXY_COUNT must be a whole number, 1 or more.")
+TRUSTED_PROXY_COUNT = int(TRUSTED_PROXY_COUNT)
 ADMIN_URL = os.environ.get("ADMIN_URL", "admin/").strip("/") + "/"
 NEW_BADGE_DAYS = int(os.environ.get("NEW_BADGE_DAYS", "30"))
 # Whole-page cache for anonymous readers (core/page_cache.py); 0 turns it off.
@@ -67,6 +84,7 @@ INSTALLED_APPS = [
     "taggit",
     "reversion",
     "axes",
+    "csp",
     "core",
     "songs",
     "articles",
@@ -78,6 +96,10 @@ MIDDLEWARE = [
     # ETag on every page and 304 for a matching If-None-Match, cached pages included.
     "django.middleware.http.ConditionalGetMiddleware",
     "core.page_cache.AnonymousPageCacheMiddleware",
+    # Inside the page cache: a stored page keeps the headers it was rendered with, so a
+    # hit carries them at no cost (and a page that needed a nonce is never stored).
+    "csp.middleware.CSPMiddleware",
+    "core.security_headers.SecurityHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Language from the URL: English at the root, Japanese under /ja/; the admin's from
     # the editor's browser (Accept-Language).
@@ -179,12 +201,29 @@ AUTHENTICATION_BACKENDS = [
 # Five wrong passwords in a row for one username from one address lock that pair out
 # for an hour (the sixth try is refused even with the right password); a right password
 # before that resets the count. Pairing with the address means nobody elsewhere can
-# lock an editor out. Behind a proxy every client has the proxy's address, so the lock
-# becomes per username; see django-axes' AXES_IPWARE_* settings to read the real one.
+# lock an editor out. Behind a proxy every client has the proxy's address: set
+# PROXY_CLIENT_IP_HEADER so that the real one is counted (below).
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
+# The address django-axes counts (through django-ipware): REMOTE_ADDR, unless a proxy
+# header is configured. Then the client is the TRUSTED_PROXY_COUNT-th address from the
+# right of that header: our proxies append to it, so whatever a client wrote on the
+# left is never read. (ipware counts the proxies after the client inside the header,
+# one fewer than the proxies in front; IPWARE_STRICT off lets a client send its own
+# X-Forwarded-For without losing its place.)
+if PROXY_CLIENT_IP_HEADER:
+    AXES_IPWARE_META_PRECEDENCE_ORDER = (
+        "HTTP_" + PROXY_CLIENT_IP_HEADER.upper().replace("-", "_"),
+        "REMOTE_ADDR",
+    )
+    AXES_IPWARE_PROXY_COUNT = TRUSTED_PROXY_COUNT - 1
+else:
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ("REMOTE_ADDR",)
+    AXES_IPWARE_PROXY_COUNT = None
+AXES_IPWARE_PROXY_ORDER = "left-most"
+IPWARE_STRICT = False
 
 # --- Internationalisation --------------------------------------------------------------
 
@@ -213,6 +252,8 @@ STORAGES = {
         )
     },
 }
+# Where uploaded images are loaded from, for the Content-Security-Policy (below).
+MEDIA_ORIGINS = []
 if MEDIA_STORAGE == "s3":
     # Any S3-compatible store (`pip install -e ".[s3]"`). Credentials come the usual
     # boto3 way: AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY, or the instance's role.
@@ -227,9 +268,71 @@ if MEDIA_STORAGE == "s3":
             "querystring_auth": False,
         },
     }
+    media_options = STORAGES["default"]["OPTIONS"]
+    if media_options["custom_domain"]:
+        MEDIA_ORIGINS = [f"https://{media_options['custom_domain']}"]
+    elif media_options["endpoint_url"]:
+        MEDIA_ORIGINS = [media_options["endpoint_url"].rstrip("/")]
+    else:
+        # AWS itself: the bucket's global or regional host name.
+        bucket = media_options["bucket_name"]
+        MEDIA_ORIGINS = [f"https://{bucket}.s3.amazonaws.com"]
+        if media_options["region_name"]:
+            MEDIA_ORIGINS.append(
+                f"https://{bucket}.s3.{media_options['region_name']}.amazonaws.com"
+            )
 
 # --- Security ------------------------------------------------------------------------------------
 
+# Content-Security-Policy (django-csp): scripts and styles from our own origin only, no
+# inline script anywhere. The one inline style, on the self-contained 500 and 503 pages,
+# carries a nonce (core/errors.py); the page cache never stores a page with a nonce.
+# JSON-LD blocks are data, which CSP does not govern. Frames: the two video players the
+# click-to-load facade embeds (songs/video.py), nothing else.
+VIDEO_EMBED_ORIGINS = ["https://www.youtube-nocookie.com", "https://player.vimeo.com"]
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF, NONCE],
+        "img-src": [SELF, *MEDIA_ORIGINS],
+        "frame-src": VIDEO_EMBED_ORIGINS,
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+# Permissions-Policy (core/security_headers.py): no page of ours asks for a device or
+# sensor, so none may; the video players may autoplay (the reader clicked Play) and go
+# full screen, and nobody else. A browser lets a frame use a feature only if the page
+# itself may, hence "self" beside them.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in [
+        "accelerometer",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "publickey-credentials-get",
+        "screen-wake-lock",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    ]
+} | {
+    feature: ["self", *VIDEO_EMBED_ORIGINS]
+    for feature in ["autoplay", "encrypted-media", "fullscreen", "picture-in-picture"]
+}
+# Other sites may not embed our pages, feeds or admin as images, scripts or the like.
+# Static files (whitenoise) carry no such header, which browsers read as cross-origin:
+# a CDN on another host may serve them.
+CROSS_ORIGIN_RESOURCE_POLICY = "same-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "DENY"
@@ -238,9 +341,12 @@ if HTTPS_ONLY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_HSTS_SECONDS = 31536000
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
-    SECURE_HSTS_PRELOAD = True
+    SECURE_HSTS_PRELOAD = HSTS_PRELOAD
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
+    if not HSTS_PRELOAD:
+        # check --deploy asks for preload; here it is a choice the operator makes.
+        SILENCED_SYSTEM_CHECKS = ["security.W021"]
 
 # Form fields besides files may total 12 MB; an upload over 12 MB is spooled to a temporary
 # file rather than held in memory. Images over 10 MB are then refused by the form

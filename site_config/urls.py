@@ -9,6 +9,7 @@ from django.views.generic import TemplateView
 from articles.sitemaps import ArticleSitemap, FixedPagesSitemap
 from core import health
 from core.converters import UnicodeSlugConverter
+from core.read_only import read_only
 from songs.sitemaps import ArtistSitemap, AudienceSitemap, MoodSitemap, SongSitemap
 
 register_converter(UnicodeSlugConverter, "uslug")
@@ -26,29 +27,32 @@ SITEMAPS = {
     "audiences": AudienceSitemap,
 }
 
+# Everything but the admin is read-only: GET and HEAD, 405 for any other method.
 urlpatterns = [
-    path("healthz", health.healthz, name="healthz"),
-    path("readyz", health.readyz, name="readyz"),
+    path("healthz", read_only(health.healthz), name="healthz"),
+    path("readyz", read_only(health.readyz), name="readyz"),
     path(settings.ADMIN_URL, admin.site.urls),
     # An index of sections, each paged by ?p=N: valid past 50,000 URLs.
     path(
         "sitemap.xml",
-        sitemap_views.index,
+        read_only(sitemap_views.index),
         {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap-section"},
         name="sitemap",
     ),
     path(
         "sitemap-<section>.xml",
-        sitemap_views.sitemap,
+        read_only(sitemap_views.sitemap),
         {"sitemaps": SITEMAPS},
         name="sitemap-section",
     ),
     path(
         "robots.txt",
-        TemplateView.as_view(
-            template_name="robots.txt",
-            content_type="text/plain; charset=utf-8",
-            extra_context={"admin_url": settings.ADMIN_URL},
+        read_only(
+            TemplateView.as_view(
+                template_name="robots.txt",
+                content_type="text/plain; charset=utf-8",
+                extra_context={"admin_url": settings.ADMIN_URL},
+            )
         ),
         name="robots",
     ),

@@ -1,6 +1,8 @@
+from csp.decorators import csp_update
 from django.contrib import admin
 from django.db.models import Count
 from django.urls import reverse
+from django.utils.decorators import method_decorator
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
@@ -10,6 +12,7 @@ from core.admin import TagSuggestionsMixin, VersionedAdmin, annotate_page, keep_
 # Importing history registers the models with django-reversion before any VersionAdmin.
 from songs import history  # noqa: F401
 from songs.models import Artist, Audience, Mood, Song
+from songs.video import YOUTUBE_THUMBNAIL_ORIGIN
 
 # An article's state (the values of articles' Article.State) as one lower-case word
 # inside a sentence: "number 3 (live)".
@@ -96,6 +99,12 @@ class SongAdmin(TagSuggestionsMixin, VersionedAdmin):
         (gettext_lazy("Articles"), {"fields": ["featured_in"]}),
     ]
 
+    # The video preview shows YouTube's thumbnail: allowed on this form (add, change,
+    # and the history's versions of it) and nowhere else.
+    @method_decorator(csp_update({"img-src": YOUTUBE_THUMBNAIL_ORIGIN}))
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        return super().changeform_view(request, object_id, form_url, extra_context)
+
     def get_queryset(self, request):
         return (
             super()
@@ -124,16 +133,16 @@ class SongAdmin(TagSuggestionsMixin, VersionedAdmin):
         video = song.video
         if video is None:
             return _("No video linked.")
-        if video.provider == "youtube":
+        if video.thumbnail_url:
             # A third-party image, shown to editors only; public pages load nothing
             # from YouTube until the reader clicks.
             return format_html(
                 '<a href="{}" target="_blank" rel="noopener noreferrer">'
-                '<img class="admin-video-thumbnail" src="https://i.ytimg.com/vi/{}/mqdefault.jpg"'
+                '<img class="admin-video-thumbnail" src="{}"'
                 ' alt="{}" width="320" height="180"'
                 ' loading="lazy" referrerpolicy="no-referrer"></a>',
                 video.watch_url,
-                video.video_id,
+                video.thumbnail_url,
                 _("Thumbnail of the linked YouTube video"),
             )
         return format_html(

@@ -10,6 +10,11 @@ from django.utils.translation import gettext_lazy as _
 YOUTUBE_ID = re.compile(r"^[A-Za-z0-9_-]{11}$")
 VIMEO_ID = re.compile(r"^\d{6,12}$")
 YOUTUBE_HOSTS = {"youtube.com", "www.youtube.com", "m.youtube.com", "music.youtube.com"}
+# Where players and thumbnails come from: the Content-Security-Policy allows exactly
+# these (frame-src in the settings; img-src on the song's admin page).
+YOUTUBE_EMBED_ORIGIN = "https://www.youtube-nocookie.com"
+VIMEO_EMBED_ORIGIN = "https://player.vimeo.com"
+YOUTUBE_THUMBNAIL_ORIGIN = "https://i.ytimg.com"
 
 
 @dataclass(frozen=True)
@@ -20,8 +25,15 @@ class Video:
     @property
     def embed_url(self):
         if self.provider == "youtube":
-            return f"https://www.youtube-nocookie.com/embed/{self.video_id}?autoplay=1"
-        return f"https://player.vimeo.com/video/{self.video_id}?autoplay=1&dnt=1"
+            return f"{YOUTUBE_EMBED_ORIGIN}/embed/{self.video_id}?autoplay=1"
+        return f"{VIMEO_EMBED_ORIGIN}/video/{self.video_id}?autoplay=1&dnt=1"
+
+    @property
+    def thumbnail_url(self):
+        """YouTube's still of the video (Vimeo has none without an API call)."""
+        if self.provider == "youtube":
+            return f"{YOUTUBE_THUMBNAIL_ORIGIN}/vi/{self.video_id}/mqdefault.jpg"
+        return None
 
     @property
     def watch_url(self):

@@ -5,6 +5,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 PROJECT = Path(__file__).resolve().parent.parent
 
 
@@ -73,3 +75,123 @@ def test_feed_guids_take_their_host_from_canonical_host():
     assert load_settings(code, DEBUG="1").stdout.strip() == "localhost"
     configured = load_settings(code, DEBUG="1", CANONICAL_HOST="LinerNotes.example")
     assert configured.stdout.strip() == "linernotes.example"
+
+
+# A key check --deploy accepts: long, varied, not Django's "insecure" one.
+DEPLOY_SECRET_KEY = "k3Y-for-the-deploy-check_" + "aZ9x" * 10
+STS_HEADER = (
+    "from django.test import Client; "
+    "print(Client().get('/healthz', secure=True, HTTP_HOST='localhost')"
+    "['Strict-Transport-Security'])"
+)
+
+
+def test_https_only_sends_hsts_without_preload():
+    result = load_settings(STS_HEADER, SECRET_KEY=DEPLOY_SECRET_KEY, HTTPS_ONLY="1")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "max-age=31536000; includeSubDomains"
+
+
+def test_hsts_preload_is_its_own_setting():
+    result = load_settings(
+        STS_HEADER, SECRET_KEY=DEPLOY_SECRET_KEY, HTTPS_ONLY="1", HSTS_PRELOAD="1"
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "max-age=31536000; includeSubDomains; preload"
+
+
+def test_hsts_preload_without_https_only_is_refused():
+    result = load_settings("print('started')", SECRET_KEY=DEPLOY_SECRET_KEY, HSTS_PRELOAD="1")
+    assert result.returncode != 0
+    assert "HSTS_PRELOAD=1 needs HTTPS_ONLY=1" in result.stderr
+
+
+@pytest.mark.parametrize("preload", ["0", "1"])
+def test_the_deploy_check_has_no_warnings_with_https_only(preload):
+    env = {
+        "PATH": os.environ["PATH"],
+        "SECRET_KEY": DEPLOY_SECRET_KEY,
+        "HTTPS_ONLY": "1",
+        "HSTS_PRELOAD": preload,
+    }
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=PROJECT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "System check identified no issues" in result.stdout
+
+
+MEDIA_ORIGIN = (
+    "from urllib.parse import urlsplit; "
+    "from django.conf import settings; "
+    "from django.core.files.storage import storages; "
+    "url = urlsplit(storages['default'].url('renditions/x.jpg')); "
+    "print(f'{url.scheme}://{url.netloc}' in settings.CONTENT_SECURITY_POLICY"
+    "['DIRECTIVES']['img-src'])"
+)
+
+
+@pytest.mark.parametrize(
+    "where",
+    [
+        {"MEDIA_REGION": "ap-northeast-1"},
+        {"MEDIA_ENDPOINT_URL": "https://objects.example.test"},
+        {"MEDIA_CUSTOM_DOMAIN": "media.example.test"},
+    ],
+)
+def test_images_on_object_storage_are_allowed_by_the_policy(where):
+    result = load_settings(
+        MEDIA_ORIGIN,
+        SECRET_KEY="x",
+        MEDIA_STORAGE="s3",
+        MEDIA_BUCKET="liner-notes-media",
+        AWS_ACCESS_KEY_ID="key",
+        AWS_SECRET_ACCESS_KEY="secret",
+        **where,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "True"
+
+
+CLIENT_ADDRESS = (
+    "from django.test import RequestFactory; "
+    "from axes.helpers import get_client_ip_address; "
+    "print(get_client_ip_address(RequestFactory().post('/admin/login/', "
+    "REMOTE_ADDR='10.0.0.2', HTTP_X_FORWARDED_FOR='6.6.6.6, 198.51.100.9, 10.0.0.1')))"
+)
+
+
+def test_without_a_proxy_setting_the_lockout_counts_the_connecting_address():
+    result = load_settings(CLIENT_ADDRESS, SECRET_KEY="x")
+    assert result.stdout.strip() == "10.0.0.2", result.stderr
+
+
+@pytest.mark.parametrize(
+    "count, client", [("1", "10.0.0.1"), ("2", "198.51.100.9"), ("3", "6.6.6.6")]
+)
+def test_the_proxy_header_is_read_from_the_right_past_our_proxies(count, client):
+    result = load_settings(
+        CLIENT_ADDRESS,
+        SECRET_KEY="x",
+        PROXY_CLIENT_IP_HEADER="X-Forwarded-For",
+        TRUSTED_PROXY_COUNT=count,
+    )
+    assert result.stdout.strip() == client, result.stderr
+
+
+@pytest.mark.parametrize(
+    "environment, message",
+    [
+        ({"PROXY_CLIENT_IP_HEADER": "X-Forwarded-For: 1.2.3.4"}, "must be a header name"),
+        ({"PROXY_CLIENT_IP_HEADER": "X-Real-IP", "TRUSTED_PROXY_COUNT": "0"}, "1 or more"),
+        ({"PROXY_CLIENT_IP_HEADER": "X-Real-IP", "TRUSTED_PROXY_COUNT": "one"}, "1 or more"),
+    ],
+)
+def test_a_bad_proxy_setting_is_refused_with_a_clear_error(environment, message):
+    result = load_settings("print('started')", SECRET_KEY="x", **environment)
+    assert result.returncode != 0
+    assert message in result.stderr

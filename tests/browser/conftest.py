@@ -1,6 +1,7 @@
 """Real-browser tests: Playwright for Python driving Debian's chromium, offline."""
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -58,3 +59,46 @@ def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, t
 def browser_context_args(browser_context_args):
     # English whatever the machine's locale: the admin follows the browser's language.
     return {**browser_context_args, "viewport": {"width": 1400, "height": 1000}, "locale": "en-US"}
+
+
+# Every page opened through the `page` fixture's context (popups included) is watched:
+# a script, style, frame or image that the Content-Security-Policy refuses fails the
+# test, and so does a Permissions-Policy header the browser cannot read. (A context a
+# test makes itself with browser.new_context() is not watched.)
+REPORT_VIOLATIONS = """
+window.policyViolations = [];
+document.addEventListener("securitypolicyviolation", (event) => {
+  const what = event.blockedURI || "inline code";
+  const where = event.documentURI;
+  const report = `${event.effectiveDirective} refused ${what} on ${where}`;
+  window.policyViolations.push(report);
+  window.reportPolicyViolation(report);
+});
+"""
+POLICY_CONSOLE_MESSAGE = re.compile(
+    r"Content Security Policy|Permissions-Policy|Permissions policy"
+)
+
+
+@pytest.fixture
+def policy_violations(context):
+    """The policy complaints the browser made so far; the test fails if any are left."""
+    found = []
+    context.expose_binding("reportPolicyViolation", lambda source, text: found.append(text))
+    context.add_init_script(REPORT_VIOLATIONS)
+    context.on(
+        "console",
+        lambda message: (
+            found.append(f"console: {message.text}")
+            if POLICY_CONSOLE_MESSAGE.search(message.text)
+            else None
+        ),
+    )
+    yield found
+    assert found == [], "The browser refused something on policy grounds:\n" + "\n".join(found)
+
+
+@pytest.fixture
+def page(policy_violations, page):
+    """pytest-playwright's page, watched for policy violations."""
+    return page

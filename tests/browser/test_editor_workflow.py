@@ -14,7 +14,15 @@ from playwright.sync_api import Page, expect
 
 from articles.models import Article
 from songs.models import Artist, Song
-from tests.factories import make_artist, make_mood, make_song, make_staff_user
+from tests.factories import (
+    add_entries,
+    admin_url,
+    make_article,
+    make_artist,
+    make_mood,
+    make_song,
+    make_staff_user,
+)
 
 pytestmark = [
     pytest.mark.browser,
@@ -191,6 +199,38 @@ def test_editor_builds_reorders_previews_and_publishes_an_article(
         for item in items
     ), [(item.findtext("title"), item.findtext("link")) for item in items]
     reader.close()
+
+
+def test_the_admin_scripts_run_under_the_content_security_policy(
+    live_server, page: Page, editor_account
+):
+    # The page fixture fails the test on any script, style, frame or image refused.
+    base = live_server.url
+    song = make_song(
+        "Sparkle",
+        moods=[make_mood("Tear-jerking")],
+        video_url="https://www.youtube.com/watch?v=a2GujJZfXpg",
+    )
+    article = make_article(published=False)
+    add_entries(article, [song, make_song("Lemon")])
+    log_in(page, base, "desk-editor")
+
+    response = page.goto(base + admin_url(article))
+    assert "script-src 'self'" in response.headers["content-security-policy"]
+    # Entry ordering, select2 and the character counter are all scripts of ours or Django's.
+    expect(page.locator("#entries-1 .entry-move-up")).to_be_visible()
+    expect(page.locator("#select2-id_entries-0-song-container")).to_contain_text("Sparkle")
+    expect(page.locator("#id_entries-0-commentary-count")).to_be_visible()
+    page.locator("#entries-1 .entry-move-up").click()
+    assert [title.split(" — ")[0] for _, title in rows_in_page_order(page)] == [
+        "Lemon",
+        "Sparkle",
+    ]
+
+    page.goto(base + admin_url(song))
+    expect(page.locator('.tag-suggestions[data-for="id_moods"]')).to_be_visible()
+    thumbnail = page.locator("img.admin-video-thumbnail")
+    assert thumbnail.get_attribute("src").startswith("https://i.ytimg.com/")
 
 
 def test_editor_adds_a_new_song_from_the_article_without_leaving_it(

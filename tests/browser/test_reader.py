@@ -18,6 +18,8 @@ pytestmark = [
 ]
 
 DEMO_ARTICLE = "/articles/songs-for-when-you-want-to-cry/"
+YOUTUBE_PLAYER = "https://www.youtube-nocookie.com"
+STAND_IN_PLAYER = "<!doctype html><title>Player</title><p>stand-in player</p>"
 WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 
 
@@ -48,11 +50,47 @@ def test_video_loads_nothing_from_youtube_until_the_reader_clicks(page: Page, li
     assert outside == []
     assert page.locator("iframe").count() == 0
 
+    # Offline, a stand-in answers for the player (the test never reaches YouTube).
+    page.route(f"{YOUTUBE_PLAYER}/embed/**", lambda route: route.fulfill(body=STAND_IN_PLAYER))
     page.get_by_role("link", name="Play the video: Sparkle").click()
 
     player = page.locator("iframe")
     expect(player).to_have_count(1)
-    assert player.get_attribute("src").startswith("https://www.youtube-nocookie.com/embed/")
+    assert player.get_attribute("src").startswith(f"{YOUTUBE_PLAYER}/embed/")
+    # The Content-Security-Policy let the frame load (the page fixture fails the test
+    # otherwise), and the Permissions-Policy lets the player autoplay and go full screen
+    # but not reach for the camera.
+    frame = player.content_frame
+    expect(frame.get_by_text("stand-in player")).to_be_visible()
+    allowed = frame.locator("body").evaluate(
+        "() => ['autoplay', 'fullscreen', 'camera']"
+        ".map(feature => document.featurePolicy.allowsFeature(feature))"
+    )
+    assert allowed == [True, True, False]
+    assert not page.evaluate("document.featurePolicy.allowsFeature('geolocation')")
+
+
+def test_the_policy_blocks_inline_script_and_the_tests_see_it(
+    page: Page, live_server, demo, policy_violations
+):
+    page.goto(live_server.url + DEMO_ARTICLE)
+    assert policy_violations == []  # JSON-LD and video.js run under the policy as they are
+    page.evaluate(
+        """() => {
+            const script = document.createElement("script");
+            script.textContent = "window.injected = true";
+            document.body.append(script);
+            document.body.setAttribute("onclick", "window.injected = true");
+            document.body.click();
+        }"""
+    )
+    page.wait_for_function("() => window.policyViolations.length >= 2")
+    assert page.evaluate("window.injected") is None
+    assert [line.split()[0] for line in policy_violations if not line.startswith("console")] == [
+        "script-src-elem",
+        "script-src-attr",
+    ]
+    policy_violations.clear()  # seen: this test made them on purpose
 
 
 def test_article_fits_a_phone_screen(page: Page, live_server, demo):
