@@ -52,6 +52,9 @@ class SiteTimeSplitDateTime(AdminSplitDateTime):
         return mark_safe(f"{boxes}{note}")
 
 
+RESTORE_BOX = "restore_publication"
+
+
 class ArticleAdminForm(VersionCheckedForm):
     """The article form. Who may publish is decided per request by ArticleAdmin.get_form.
 
@@ -59,6 +62,10 @@ class ArticleAdminForm(VersionCheckedForm):
     its entries or picks (their own admins touch it), changes."""
 
     may_publish = False
+    # Shown only when restoring a version (ArticleAdmin.get_fieldsets).
+    restore_publication = forms.BooleanField(
+        label=gettext_lazy("Also restore the publication state"), required=False
+    )
 
     class Meta:
         model = Article
