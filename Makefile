@@ -63,7 +63,8 @@ test-browser: $(VENV)/.installed-test $(MO_FILES) node_modules/.installed
 clean:
 	rm -rf $(VENV) staticfiles node_modules
 
-bench: $(VENV)/.installed-app $(MO_FILES)
+# The fault rows (bench/faults) use the test helpers, PostgreSQL and redis-server.
+bench: $(VENV)/.installed-test $(MO_FILES)
 	bash bench/run
 
 # Every kind of page at 100 and at 20,000 synthetic articles (make_bulk) on the local

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy, pgettext
 from articles import history  # noqa: F401
 from articles.admin_entries import EntryInline, save_entry_formset
 from articles.admin_forms import (
+    RESTORE_BOX,
     ArticleAdminForm,
     SiteTimeSplitDateTime,
     describe_publication,
@@ -42,6 +43,11 @@ class RelatedPickInline(LockedWithArticleInline, CheckedAutocompleteMixin, admin
     autocomplete_fields = ["to_article"]
     ordering = ["position"]
     extra = 0
+
+
+def is_restoring(request):
+    """Whether `request` shows or saves a version from the history (or a deleted one)."""
+    return getattr(request, "publication_kept", None) is not None
 
 
 class PublicationFilter(admin.SimpleListFilter):
@@ -101,13 +107,29 @@ class ArticleAdmin(TagSuggestionsMixin, VersionedAdmin):
 
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))
-        if not may_publish(request.user):
+        if not may_publish(request.user) or is_restoring(request):
+            # Restoring, they follow the "also restore the publication state" box.
             fields += ["status", "published_at"]
         return fields
+
+    def get_fieldsets(self, request, obj=None):
+        if not is_restoring(request) or not may_publish(request.user):
+            return self.fieldsets  # a Writer may not choose a publication state anyway
+        publishing = {"fields": ["status", "published_at", "publication_state", RESTORE_BOX]}
+        return [
+            (name, publishing if name == self.fieldsets[1][0] else options)
+            for name, options in self.fieldsets
+        ]
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change, **kwargs)
         form.may_publish = may_publish(request.user)
+        version_state = getattr(request, "version_publication", None)
+        if RESTORE_BOX in form.base_fields and version_state is not None:
+            form.base_fields[RESTORE_BOX].help_text = _(
+                "Off, the article keeps its publication state as it is now. On, it takes "
+                "this version's: %(state)s"
+            ) % {"state": describe_publication(Article(**version_state))}
         return form
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
@@ -240,6 +262,26 @@ class ArticleAdmin(TagSuggestionsMixin, VersionedAdmin):
 
     # --- History -----------------------------------------------------------------
 
+    def get_object(self, request, object_id, from_field=None):
+        article = super().get_object(request, object_id, from_field)
+        kept = getattr(request, "publication_kept", None)
+        if article is not None and kept is not None:
+            # The history has written the version back; its status and publication time
+            # replace the article's only when the editor ticks the box.
+            request.version_publication = {
+                "status": article.status,
+                "published_at": article.published_at,
+            }
+            if not request.POST.get(RESTORE_BOX):
+                article.status, article.published_at = kept(article)
+        return article
+
+    def recover_view(self, request, version_id, extra_context=None):
+        """Bring back a deleted article: as a draft unless the editor asks for the
+        publication state its version had."""
+        request.publication_kept = lambda version: (Article.Status.DRAFT, version.published_at)
+        return super().recover_view(request, version_id, extra_context)
+
     def revision_view(self, request, object_id, version_id, extra_context=None):
         """Show, and on POST restore, an earlier version with its entries and tags.
 
@@ -250,6 +292,9 @@ class ArticleAdmin(TagSuggestionsMixin, VersionedAdmin):
             return super().revision_view(request, object_id, version_id, extra_context)
         if not self.has_change_permission(request, article):
             raise PermissionDenied
+        # The article stays published, scheduled or a draft as it is now, unless asked.
+        current = (article.status, article.published_at)
+        request.publication_kept = lambda version: current
         with transaction.atomic():
             # Restoring a reordered list saves the old rows one at a time: two entries
             # that swapped places would each wait for the other's position.

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy, pgettext
 
 from articles.admin_locks import LOCKED_MESSAGE
 from articles.models import Article, Entry
+from core.admin import VersionCheckedForm
 
 
 def site_time(moment, pattern=None, name_zone=True):
@@ -51,13 +52,20 @@ class SiteTimeSplitDateTime(AdminSplitDateTime):
         return mark_safe(f"{boxes}{note}")
 
 
-class ArticleAdminForm(forms.ModelForm):
-    """The article form. Who may publish is decided per request by ArticleAdmin.get_form."""
+RESTORE_BOX = "restore_publication"
+
+
+class ArticleAdminForm(VersionCheckedForm):
+    """The article form. Who may publish is decided per request by ArticleAdmin.get_form.
+
+    Its version is the article's last-saved time, which a save of the article, of one of
+    its entries or picks (their own admins touch it), changes."""
 
     may_publish = False
-    # The article's last-saved time when this form was opened: a save on top of
-    # someone else's newer save is refused instead of silently undoing it.
-    loaded_version = forms.CharField(widget=forms.HiddenInput, required=False)
+    # Shown only when restoring a version (ArticleAdmin.get_fieldsets).
+    restore_publication = forms.BooleanField(
+        label=gettext_lazy("Also restore the publication state"), required=False
+    )
 
     class Meta:
         model = Article
@@ -76,31 +84,28 @@ class ArticleAdminForm(forms.ModelForm):
             "entries_per_page",
         ]
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if self.instance.pk and self.instance.updated_at:
-            self.initial["loaded_version"] = self.instance.updated_at.isoformat()
+    def version_of(self, article):
+        return article.updated_at.isoformat() if article.updated_at else ""
+
+    def stale_version_error(self, stored):
+        return ValidationError(
+            _(
+                "Someone else saved this article at %(when)s, after you opened it. "
+                "Saving now would undo their changes, so nothing was saved. Copy what you "
+                "changed, reload the page to see their version, and make your changes again."
+            ),
+            code="stale_version",
+            params={"when": site_time(stored.updated_at, "H:i:s")},
+        )
 
     def clean(self):
-        cleaned_data = super().clean()
         # The instance is the article as stored (or as a restored version has it):
         # a Writer can neither save over a published one nor make one published.
         published = Article.Status.PUBLISHED
-        if not self.may_publish and published in (self.instance.status, cleaned_data.get("status")):
+        status = self.cleaned_data.get("status")
+        if not self.may_publish and published in (self.instance.status, status):
             raise ValidationError(LOCKED_MESSAGE, code="publish_forbidden")
-        loaded = cleaned_data.get("loaded_version")
-        stored = self.instance.updated_at
-        if self.instance.pk and loaded and stored and loaded != stored.isoformat():
-            raise ValidationError(
-                _(
-                    "Someone else saved this article at %(when)s, after you opened it. "
-                    "Saving now would undo their changes, so nothing was saved. Copy what you "
-                    "changed, reload the page to see their version, and make your changes again."
-                ),
-                code="stale_version",
-                params={"when": site_time(stored, "H:i:s")},
-            )
-        return cleaned_data
+        return super().clean()
 
 
 class EntryInlineForm(forms.ModelForm):

@@ -2,11 +2,12 @@
 entries and picks; publishing, scheduling and changing anything published is an
 editor's job."""
 
+from django.utils import timezone
 from django.utils.translation import gettext_lazy
 from reversion import add_to_revision
 
 from articles.models import Article
-from core.admin import VersionedAdmin
+from core.admin import VersionCheckedForm, VersionedAdmin
 
 LOCKED_MESSAGE = gettext_lazy(
     "Only an editor can publish, schedule or unpublish an article, or change one that is "
@@ -38,9 +39,14 @@ class LockedWithArticleInline:
 
 
 class LockedWithArticleAdmin(VersionedAdmin):
-    """The same lock for the stand-alone admins of those rows. `obj` here is the row."""
+    """The same lock for the stand-alone admins of those rows. `obj` here is the row.
+
+    Their forms carry the row's version too: a save on top of someone else's newer save
+    of the row is refused. A save here also touches the article's last-saved time, so
+    the article's form, open elsewhere with this row in it, refuses to save it back."""
 
     article_field = "article"
+    form = VersionCheckedForm
 
     def article_of(self, obj):
         return getattr(obj, self.article_field) if obj is not None else None
@@ -70,5 +76,10 @@ class LockedWithArticleAdmin(VersionedAdmin):
         return ArticleCheckingForm
 
     def save_model(self, request, obj, form, change):
+        before = form.initial.get(self.article_field) if change else None
         super().save_model(request, obj, form, change)
-        add_to_revision(self.article_of(obj))  # the article's history shows the change too
+        article = self.article_of(obj)
+        Article.objects.filter(pk__in={article.pk, before} - {None}).update(
+            updated_at=timezone.now()
+        )
+        add_to_revision(article)  # the article's history shows the change too

@@ -15,7 +15,7 @@ from core.folding import search_document
 from core.images import RandomImageName, require_alt_text, validate_image
 from core.markup import render_markdown
 from core.models import Timestamped, WithFacets, facet_prefetches, with_derived_fields
-from core.renditions import RenditionsOf, store_renditions
+from core.renditions import RenditionsOf, delete_replaced_files, store_renditions
 from core.slugs import unique_slug
 from songs.models import Audience, Mood, Song, TaggedSongAudience, TaggedSongMood
 
@@ -175,6 +175,9 @@ class Article(WithFacets, Timestamped):
             **with_derived_fields(kwargs, "slug", "intro_html", "search_text", "published_at"),
         )
         store_renditions(self, "hero_image", "hero_renditions")
+
+
+delete_replaced_files(Article, "hero_image", "hero_renditions")
 
 
 class TaggedArticleMood(TaggedItemBase):

@@ -1,14 +1,19 @@
-"""Admin bases every app builds on: history, checked autocompletes, tag boxes."""
+"""Admin bases every app builds on: history, checked autocompletes, tag boxes, and the
+version check that keeps two editors from undoing each other's saves."""
 
+import hashlib
 from functools import partial
 
+from django import forms
 from django.contrib import messages
 from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
 from django.core.exceptions import ValidationError
+from django.db import connection
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 from taggit.forms import TagField, TagWidget
@@ -98,6 +103,54 @@ class CheckedAutocompleteMixin:
                 db_field, self.admin_site, using=kwargs.get("using")
             )
         return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+
+class VersionCheckedForm(forms.ModelForm):
+    """A change form that refuses to save on top of someone else's newer save.
+
+    The form carries, hidden, the version of the row it was opened at. On save the row
+    is read again, locked until the save commits (so two saves at once are judged one
+    after the other), and a different version is a form error: nothing is saved, and
+    the other editor's work stays."""
+
+    # The row's version when the form was opened.
+    loaded_version = forms.CharField(widget=forms.HiddenInput, required=False)
+    stale_message = gettext_lazy(
+        "Someone else saved this %(name)s after you opened it. Saving now would undo their "
+        "changes, so nothing was saved. Copy what you changed, reload the page to see their "
+        "version, and make your changes again."
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is not None:
+            self.initial["loaded_version"] = self.version_of(self.instance)
+
+    def version_of(self, row):
+        """A digest of every stored field of `row`: any save that changed it changes this."""
+        values = "\x1f".join(
+            f"{field.attname}={field.value_to_string(row)}" for field in row._meta.concrete_fields
+        )
+        return hashlib.sha256(values.encode()).hexdigest()[:32]
+
+    def stale_version_error(self, stored):
+        return ValidationError(
+            self.stale_message,
+            code="stale_version",
+            params={"name": stored._meta.verbose_name},
+        )
+
+    def clean(self):
+        cleaned_data = super().clean()
+        loaded = cleaned_data.get("loaded_version")
+        if self.instance.pk is not None and loaded:
+            rows = type(self.instance)._default_manager.filter(pk=self.instance.pk)
+            if connection.in_atomic_block:  # the admin saves in one transaction
+                rows = rows.select_for_update()
+            stored = rows.first()
+            if stored is not None and self.version_of(stored) != loaded:
+                raise self.stale_version_error(stored)
+        return cleaned_data
 
 
 class VersionedAdmin(CheckedAutocompleteMixin, VersionAdmin):

@@ -3,6 +3,10 @@
 Pages are recorded and checked with the cache tags of core/cache.py: a hit is one cache
 read and one indexed query asking whether any of the page's tags changed since.
 Requests carrying a session cookie (editors) are never served from or stored into it.
+
+With the database down, a stored page cannot be checked, and is served anyway, marked
+"X-Page-Cache: stale": readers keep getting what was there, while every page that needs
+the database answers the 503 page (core/errors.py) until it is back.
 """
 
 import logging
@@ -26,6 +30,7 @@ CACHED_PARAMETERS = {"page"}
 # Paths that are never pages: probes must touch nothing, not even the cache.
 UNCACHED_PREFIXES = ("/healthz", "/readyz", f"/{settings.ADMIN_URL}", settings.STATIC_URL)
 HIT_HEADER = "X-Page-Cache"
+UNCHECKED = "stale"  # HIT_HEADER's value for a copy served while the database is down
 
 
 def cache_anonymous_page(view):
@@ -90,8 +95,12 @@ class AnonymousPageCacheMiddleware:
             stored = cache.get(key)
             # Only pages of marked views are ever stored: a path with nothing stored
             # costs no database read here.
-            if stored is not None and self._still_good(stored):
-                return stored.response
+            if stored is not None and time.time() < stored.expires_at:
+                try:
+                    if is_fresh(stored.tags, stored.rendered_at):
+                        return stored.response
+                except DatabaseError:
+                    return self._unchecked(stored.response)
         request.page_cache_key = key
         response = self.get_response(request)
         collector = getattr(request, "page_collector", None)
@@ -100,15 +109,12 @@ class AnonymousPageCacheMiddleware:
         return response
 
     @staticmethod
-    def _still_good(stored):
-        if time.time() >= stored.expires_at:
-            return False
-        try:
-            return is_fresh(stored.tags, stored.rendered_at)
-        except DatabaseError:
-            # The database is down: the copy is the best answer there is.
-            logger.warning("Serving a cached page unchecked: the database did not answer.")
-            return True
+    def _unchecked(response):
+        """The stored copy, served without its freshness check: the database did not
+        answer, and the copy is the best answer there is (rendering would fail too)."""
+        logger.warning("Serving a cached page unchecked: the database did not answer.")
+        response[HIT_HEADER] = UNCHECKED
+        return response
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         if getattr(view_func, "anonymous_page_cache", False):

@@ -12,16 +12,26 @@ reads or writes that JSON, so its shape is known here and nowhere else:
 
 Each rendition is [width, storage name, size in bytes], smallest first. Rows made
 before sizes were stored have [width, name]: their size reads as 0, "unknown".
+
+An image replaced or removed leaves nothing behind: once the save commits, its original
+and every rendition are deleted from storage (`delete_replaced_files`). A save that
+fails deletes nothing.
 """
 
 import io
+import logging
 import uuid
 from dataclasses import dataclass
+from functools import partial
 from pathlib import PurePosixPath
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
+from django.db import transaction
+from django.db.models.signals import post_save, pre_save
 from PIL import Image, ImageOps
+
+logger = logging.getLogger(__name__)
 
 RENDITION_WIDTHS = (480, 960, 1600)
 FORMATS = {"webp": ("WEBP", {"quality": 80, "method": 4}), "jpeg": ("JPEG", {"quality": 82})}
@@ -85,6 +95,10 @@ class Renditions:
     def srcset(self, kind):
         return ", ".join(f"{r.url} {r.width}w" for r in getattr(self, kind))
 
+    @property
+    def file_names(self):
+        return {r.name for kind in FORMATS for r in getattr(self, kind)}
+
 
 class RenditionsOf:
     """A model attribute reading the JSONField `field_name` as `Renditions`:
@@ -139,9 +153,74 @@ def renditions_for(field_file, current):
 
 def store_renditions(instance, image_field, renditions_field):
     """Called after `instance` is saved (an upload is only in storage then): make the
-    renditions of a new image and save them, or clear them for a removed one."""
+    renditions of a new image and save them, or clear them for a removed one.
+
+    An image whose file is gone (a version restored from the history after its image was
+    replaced, and so deleted) is removed from the row rather than shown broken."""
+    image = getattr(instance, image_field)
+    if image and not image.storage.exists(image.name):
+        setattr(instance, image_field, "")
+        setattr(instance, renditions_field, {})
+        instance.save(update_fields=[image_field, renditions_field])
+        return
     current = Renditions.from_json(getattr(instance, renditions_field))
-    renditions = renditions_for(getattr(instance, image_field), current)
+    renditions = renditions_for(image, current)
     if renditions != current:
         setattr(instance, renditions_field, renditions.to_json())
         instance.save(update_fields=[renditions_field])
+
+
+def delete_replaced_files(model, image_field, renditions_field):
+    """Once a save of `model` commits, delete the files of the image it replaced or
+    removed: the original and every rendition. Every save counts, the admin's and a
+    restore from the history (which writes rows raw, without save()); a save that fails
+    deletes nothing."""
+    uid = f"replaced-files-{model._meta.label}"
+    watched = {image_field, renditions_field}
+
+    def remember(sender, instance, update_fields=None, **kwargs):
+        writes_files = update_fields is None or watched & set(update_fields)
+        instance._image_files_before = _stored_files(instance, image_field, renditions_field)
+        if not writes_files:
+            instance._image_files_before = set()
+
+    def release(sender, instance, **kwargs):
+        before = getattr(instance, "_image_files_before", set())
+        unused = before - _files(getattr(instance, image_field), instance, renditions_field)
+        if unused:
+            storage = getattr(instance, image_field).storage
+            transaction.on_commit(partial(_delete_files, storage, sorted(unused)))
+
+    pre_save.connect(remember, sender=model, weak=False, dispatch_uid=f"{uid}-pre")
+    post_save.connect(release, sender=model, weak=False, dispatch_uid=f"{uid}-post")
+
+
+def _files(image, instance, renditions_field):
+    names = Renditions.from_json(getattr(instance, renditions_field)).file_names
+    return names | {image.name} if image else names
+
+
+def _stored_files(instance, image_field, renditions_field):
+    """The files the row uses as stored now, before this save: none for a new row."""
+    if instance.pk is None:
+        return set()
+    stored = (
+        type(instance)
+        ._default_manager.filter(pk=instance.pk)
+        .values_list(image_field, renditions_field)
+        .first()
+    )
+    if stored is None:
+        return set()
+    image_name, renditions = stored
+    names = Renditions.from_json(renditions).file_names
+    return names | {image_name} if image_name else names
+
+
+def _delete_files(storage, names):
+    for name in names:
+        try:
+            storage.delete(name)
+        except Exception:
+            # The save is committed; a file left behind costs storage, not content.
+            logger.exception("Could not delete the replaced image file %s", name)

@@ -11,7 +11,7 @@ from core.folding import search_document
 from core.images import RandomImageName, require_alt_text, validate_image
 from core.markup import render_markdown
 from core.models import FacetTag, Timestamped, WithFacets, facet_prefetches, with_derived_fields
-from core.renditions import RenditionsOf, store_renditions
+from core.renditions import RenditionsOf, delete_replaced_files, store_renditions
 from core.slugs import romanize, unique_slug
 from songs.video import parse_video_url, validate_video_url
 
@@ -122,6 +122,9 @@ class Artist(Timestamped):
                 song.artist = self
                 song.search_text = song.compute_search_text()
             Song.objects.bulk_update(songs, ["search_text"])
+
+
+delete_replaced_files(Artist, "photo", "photo_renditions")
 
 
 class SongQuerySet(models.QuerySet):

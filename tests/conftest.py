@@ -1,9 +1,97 @@
+"""Fixtures every test may use, and what keeps the suite independent of its order.
+
+Tests that commit for real (a live server for the browser, migrations run by a test) end
+with Django flushing every table, which empties what the migrations wrote as data: the
+content types, the permissions and the Editor and Writer roles. Django puts such tests
+last to hide that. Here the database is brought back as migrations left it after each
+of them instead, so the suite passes in any order (`pytest --committing-first` runs
+them first).
+"""
+
 import pytest
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
+from django.core.management import call_command
+from django.db import connection
 from django.utils import translation
+from pytest_django.plugin import blocking_manager_key
 
 from tests.factories import make_staff_user
+
+# What pytest-django counts as a test that commits (and so ends with a flush).
+COMMITTING_FIXTURES = {"transactional_db", "live_server"}
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--committing-first",
+        action="store_true",
+        help="Run the tests that commit (live server, browser, migrations) before all the "
+        "others, the reverse of Django's order: proves the suite does not depend on it.",
+    )
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(config, items):
+    # After pytest-django's sort, which puts committing tests after the others.
+    if config.getoption("--committing-first"):
+        items.sort(key=lambda item: not commits_for_real(item))
+
+
+def commits_for_real(item):
+    marker = item.get_closest_marker("django_db")
+    transactional = marker is not None and (
+        marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences")
+    )
+    return bool(transactional or COMMITTING_FIXTURES & set(getattr(item, "fixturenames", ())))
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The test database, its migrated rows kept aside to restore after a committing test.
+
+    pytest-django keeps them only when some test asks for serialized_rollback; keep them
+    always."""
+    if not hasattr(connection, "_test_serialized_contents"):
+        with django_db_blocker.unblock():
+            connection._test_serialized_contents = connection.creation.serialize_db_to_string()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    result = yield
+    # The test's fixtures are finished: a committing test has flushed the tables.
+    if commits_for_real(item) and hasattr(connection, "_test_serialized_contents"):
+        with item.config.stash[blocking_manager_key].unblock():
+            restore_migrated_rows()
+    return result
+
+
+def restore_migrated_rows():
+    """Put back the rows the migrations made, with their keys, as Django's serialized
+    rollback does, but after the test rather than before the next one that asks."""
+    # A flush without serialized rollback has re-created content types and permissions
+    # under new keys: empty the tables again, so the originals come back as they were.
+    call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=True)
+    connection.creation.deserialize_db_from_string(connection._test_serialized_contents)
+    ContentType.objects.clear_cache()
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(
+    django_db_modify_db_settings_parallel_suffix, request, tmp_path_factory
+):
+    """A file for the SQLite test database instead of memory when a live server runs.
+
+    With an in-memory database the live server's request threads share one
+    connection, and the admin's autocomplete sends overlapping requests: "database
+    table is locked". A file gives each thread its own connection (WAL, busy timeout)."""
+    database = settings.DATABASES["default"]
+    live = any("live_server" in getattr(item, "fixturenames", ()) for item in request.session.items)
+    if live and database["ENGINE"] == "django.db.backends.sqlite3":
+        folder = tmp_path_factory.mktemp("live-server-db")
+        database.setdefault("TEST", {})["NAME"] = str(folder / "test.sqlite3")
 
 
 @pytest.fixture(autouse=True)

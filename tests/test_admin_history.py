@@ -1,6 +1,9 @@
 """History: every admin save is a version with who and when; an earlier one can be restored."""
 
+from datetime import timedelta
+
 import pytest
+from django.utils import timezone
 from reversion.models import Version
 
 from articles.models import Article, Entry
@@ -15,6 +18,7 @@ from tests.factories import (
     make_mood,
     make_song,
     row_of,
+    run_action,
 )
 
 pytestmark = pytest.mark.django_db
@@ -180,3 +184,95 @@ def test_a_deleted_article_can_be_recovered_with_its_entries(editor_client, song
     post(editor_client, url, form_data(editor_client.get(url)))
     restored = Article.objects.get(title="Rainy day songs")
     assert entry_facts(restored) == before
+
+
+# --- Restoring never changes the publication state unless asked -------------------------
+
+
+@pytest.fixture
+def draft_version_then_published(editor_client):
+    """An article saved as a draft (its first version), then published with a new title."""
+    article = make_article("Draft title", published=False)
+    post(editor_client, admin_url(article), form_data(editor_client.get(admin_url(article))))
+    draft_version = versions_of(article).get()
+    data = form_data(editor_client.get(admin_url(article)))
+    published_at = timezone.localtime() - timedelta(hours=2)
+    data.update(
+        title="Live title",
+        status="published",
+        published_at_0=published_at.strftime("%Y-%m-%d"),
+        published_at_1=published_at.strftime("%H:%M:%S"),
+    )
+    post(editor_client, admin_url(article), data)
+    article.refresh_from_db()
+    return article, draft_version
+
+
+def test_restoring_a_draft_version_keeps_a_published_article_published(
+    editor_client, draft_version_then_published
+):
+    article, draft_version = draft_version_then_published
+    published_at = article.published_at
+    url = admin_url(Article, "revision", article.pk, draft_version.pk)
+    page = editor_client.get(url)
+    assert "Also restore the publication state" in page.content.decode()
+    assert 'name="restore_publication"' in page.content.decode()
+    assert "restore_publication" not in form_data(page)  # off by default
+
+    post(editor_client, url, form_data(page))
+
+    article.refresh_from_db()
+    assert article.title == "Draft title"  # the content came back...
+    assert (article.status, article.published_at) == ("published", published_at)  # ...not this
+    assert article.is_public
+
+
+def test_the_box_restores_the_versions_publication_state_too(
+    editor_client, draft_version_then_published
+):
+    article, draft_version = draft_version_then_published
+    url = admin_url(Article, "revision", article.pk, draft_version.pk)
+    page = editor_client.get(url)
+    assert "On, it takes this version's: Draft" in page.content.decode()
+    post(editor_client, url, {**form_data(page), "restore_publication": "on"})
+    article.refresh_from_db()
+    assert article.title == "Draft title"
+    assert article.status == Article.Status.DRAFT
+    assert not Article.objects.published().exists()
+
+
+def test_restoring_a_published_version_keeps_a_draft_a_draft(editor_client):
+    article = make_article("Was live")
+    post(editor_client, admin_url(article), form_data(editor_client.get(admin_url(article))))
+    live_version = versions_of(article).get()
+    run_action(editor_client, "unpublish", article)
+
+    url = admin_url(Article, "revision", article.pk, live_version.pk)
+    post(editor_client, url, form_data(editor_client.get(url)))
+    article.refresh_from_db()
+    assert article.status == Article.Status.DRAFT
+    assert not Article.objects.published().exists()
+
+
+def test_a_recovered_article_comes_back_as_a_draft_unless_asked(editor_client):
+    article = make_article("Deleted while live")
+    post(editor_client, admin_url(article), form_data(editor_client.get(admin_url(article))))
+    editor_client.post(admin_url(article, "delete"), {"post": "yes"})
+    deleted = Version.objects.get_deleted(Article).get(object_repr="Deleted while live")
+    url = admin_url(Article, "recover", deleted.pk)
+
+    post(editor_client, url, form_data(editor_client.get(url)))
+    recovered = Article.objects.get(title="Deleted while live")
+    assert recovered.status == Article.Status.DRAFT
+    assert not Article.objects.published().exists()
+
+
+def test_a_recovered_article_takes_its_versions_state_when_asked(editor_client):
+    article = make_article("Deleted while live")
+    post(editor_client, admin_url(article), form_data(editor_client.get(admin_url(article))))
+    editor_client.post(admin_url(article, "delete"), {"post": "yes"})
+    deleted = Version.objects.get_deleted(Article).get(object_repr="Deleted while live")
+    url = admin_url(Article, "recover", deleted.pk)
+
+    post(editor_client, url, {**form_data(editor_client.get(url)), "restore_publication": "on"})
+    assert Article.objects.published().get().title == "Deleted while live"

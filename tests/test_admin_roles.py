@@ -272,8 +272,16 @@ def test_writer_cannot_publish_by_restoring_a_published_version(client, editor, 
     client.force_login(writer)
     url = admin_url(Article, "revision", article.pk, published_version.pk)
     page = client.get(url)
-    assert page.status_code == 200  # the old version, read-only
-    assert client.post(url, form_data(page)).status_code == 403
+    assert page.status_code == 200
+    # Choosing the version's publication state is an editor's job: no box, and a
+    # hand-made request for it is refused.
+    assert 'name="restore_publication"' not in page.content.decode()
+    response = client.post(url, {**form_data(page), "restore_publication": "on"})
+    assert response.status_code == 403
+    article.refresh_from_db()
+    assert article.status == Article.Status.DRAFT
+    # The content alone comes back into the draft, which stays a draft.
+    assert client.post(url, form_data(page)).status_code == 302
     article.refresh_from_db()
     assert article.status == Article.Status.DRAFT
     assert not Article.objects.published().exists()

@@ -40,22 +40,6 @@ def browser_type_launch_args(browser_type_launch_args):
 
 
 @pytest.fixture(scope="session")
-def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, tmp_path_factory):
-    """A file for the SQLite test database instead of memory.
-
-    With an in-memory database the live server's request threads share one
-    connection, and the admin's autocomplete sends overlapping requests: "database
-    table is locked". A file gives each thread its own connection (WAL, busy timeout).
-    Applies when the browser tests run on their own (`make test-browser`)."""
-    from django.conf import settings
-
-    database = settings.DATABASES["default"]
-    if database["ENGINE"] == "django.db.backends.sqlite3":
-        test_settings = database.setdefault("TEST", {})
-        test_settings["NAME"] = str(tmp_path_factory.mktemp("browser-db") / "test.sqlite3")
-
-
-@pytest.fixture(scope="session")
 def browser_context_args(browser_context_args):
     # English whatever the machine's locale: the admin follows the browser's language.
     return {**browser_context_args, "viewport": {"width": 1400, "height": 1000}, "locale": "en-US"}
