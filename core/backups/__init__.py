@@ -99,14 +99,26 @@ def export_content(path, models):
 
 @contextmanager
 def consistent_snapshot():
-    """A transaction that sees the content as it was when it began, whatever editors save
-    meanwhile (on SQLite every transaction does; PostgreSQL needs REPEATABLE READ)."""
-    outermost = not connection.in_atomic_block
-    with transaction.atomic():
-        if outermost and connection.vendor == "postgresql":
-            with connection.cursor() as cursor:
-                cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
+    """A transaction that sees the content as it was when it began and lets editors save
+    meanwhile. PostgreSQL: REPEATABLE READ. SQLite (WAL): every transaction reads one
+    snapshot, but the site's transactions begin IMMEDIATE, taking the write lock for the
+    whole export; a DEFERRED one only reads."""
+    if connection.in_atomic_block:  # inside a caller's transaction (a test): that one
         yield
+        return
+    connection.ensure_connection()
+    mode = getattr(connection, "transaction_mode", None)
+    if connection.vendor == "sqlite":
+        connection.transaction_mode = "DEFERRED"
+    try:
+        with transaction.atomic():
+            if connection.vendor == "postgresql":
+                with connection.cursor() as cursor:
+                    cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
+            yield
+    finally:
+        if connection.vendor == "sqlite":
+            connection.transaction_mode = mode
 
 
 def applied_migrations(models):
