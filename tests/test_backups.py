@@ -298,6 +298,11 @@ def test_an_export_does_not_overwrite_a_file(tmp_path):
     assert archive.read_bytes() == b"yesterday's backup"
 
 
+def test_an_export_into_a_missing_folder_is_refused(tmp_path):
+    with pytest.raises(CommandError, match=r"Could not write .*: No such file or directory"):
+        export(tmp_path / "no-such-folder" / "content.zip")
+
+
 def test_a_media_file_missing_from_storage_is_reported_and_the_rest_exported(
     editor_client, media_root, tmp_path
 ):
@@ -374,7 +379,7 @@ def test_a_damaged_media_file_is_refused(archive, media_root):
     at = content.find(image_bytes_[40:80]) + 10  # images are stored as they are
     content[at] ^= 0xFF
     archive.write_bytes(bytes(content))
-    refused(archive, "damaged: media/articles/.* fails its checksum", media_root)
+    refused(archive, r"damaged: media/articles/.* fails its checksum", media_root)
 
 
 def test_a_zip_of_something_else_is_refused(media_root, tmp_path):

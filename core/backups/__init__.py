@@ -92,6 +92,8 @@ def export_content(path, models):
             text = json.dumps(manifest, indent=1, ensure_ascii=False)
             archive.writestr(new_member(MANIFEST), text)
         os.replace(partial, path)
+    except OSError as error:  # no such folder, no room, no permission
+        raise BackupError(f"Could not write {path}: {error.strerror or error}.") from None
     finally:
         partial.unlink(missing_ok=True)
     return summary
