@@ -9,6 +9,7 @@ from itertools import islice
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core import serializers
+from django.core.serializers import jsonl
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection
 from reversion.models import Version
@@ -26,6 +27,15 @@ class ExactJSONEncoder(DjangoJSONEncoder):
         if isinstance(o, datetime.datetime | datetime.time):
             return o.isoformat()
         return super().default(o)
+
+
+class RowSerializer(jsonl.Serializer):
+    """Django's JSON Lines, each row encoded in one go: json.dump, which Django's uses,
+    takes the pure-Python encoder and writes every token separately (twice the time)."""
+
+    def end_object(self, obj):
+        self.stream.write(json.dumps(self.get_dump_object(obj), **self.json_kwargs) + "\n")
+        self._current = None
 
 
 class Counted:
@@ -47,7 +57,7 @@ def write_rows(archive, model):
         archive.open(new_member(data_member(model)), "w", force_zip64=True) as raw,
         io.TextIOWrapper(raw, encoding="utf-8", newline="\n") as text,
     ):
-        serializers.serialize("jsonl", rows, stream=text, fields=fields, cls=ExactJSONEncoder)
+        RowSerializer().serialize(rows, stream=text, fields=fields, cls=ExactJSONEncoder)
     return rows.count
 
 
