@@ -92,15 +92,12 @@ class Renditions:
         """What feeds and social cards use: every reader shows JPEG. None for no image."""
         return self.jpeg[-1] if self.jpeg else None
 
-    def file_names(self):
-        """The storage names of every rendition (the upload itself is `source`)."""
-        return [r.name for kind in FORMATS for r in getattr(self, kind)]
-
     def srcset(self, kind):
         return ", ".join(f"{r.url} {r.width}w" for r in getattr(self, kind))
 
     @property
     def file_names(self):
+        """The storage names of every rendition (the upload itself is `source`)."""
         return {r.name for kind in FORMATS for r in getattr(self, kind)}
 
 

@@ -56,7 +56,7 @@ def media_names(models):
         for values in [*rows, *stored_fields(model)]:
             names.update(values.get(name) or "" for name in files)
             for name in renditions:
-                names.update(Renditions.from_json(values.get(name)).file_names())
+                names.update(Renditions.from_json(values.get(name)).file_names)
     names.discard("")
     return names
 
