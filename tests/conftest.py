@@ -34,9 +34,20 @@ def pytest_addoption(parser):
 
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(config, items):
+    # A parameter or fixture called "page" is pytest-playwright's browser page: it turns a
+    # plain test into a browser-parametrized one, which pytest then groups with the
+    # browser tests, in the middle of the others.
+    strays = [item.nodeid for item in items if stray_browser_test(item)]
+    if strays:
+        raise pytest.UsageError(f"Not marked browser but asks for a browser page: {strays}")
     # After pytest-django's sort, which puts committing tests after the others.
     if config.getoption("--committing-first"):
         items.sort(key=lambda item: not commits_for_real(item))
+
+
+def stray_browser_test(item):
+    fixtures = set(getattr(item, "fixturenames", ()))
+    return "browser_name" in fixtures and item.get_closest_marker("browser") is None
 
 
 def commits_for_real(item):

@@ -52,10 +52,12 @@ def test_article_last_page_shows_the_remainder(client, long_article):
     assert "(21–25)</h2>" in response.text
 
 
-@pytest.mark.parametrize("page", ["0", "-1", "4", "abc", "1.5", "99999999999999999999999", ""])
-def test_bad_page_numbers_are_404_or_the_first_page(client, long_article, page):
-    response = client.get(long_article.get_absolute_url(), {"page": page})
-    if page == "":
+@pytest.mark.parametrize(
+    "page_number", ["0", "-1", "4", "abc", "1.5", "99999999999999999999999", ""]
+)
+def test_bad_page_numbers_are_404_or_the_first_page(client, long_article, page_number):
+    response = client.get(long_article.get_absolute_url(), {"page": page_number})
+    if page_number == "":
         assert response.status_code == 200
     else:
         assert response.status_code == 404
@@ -196,12 +198,12 @@ def test_home_shows_latest_articles_and_ways_in(client):
     assert audience.get_absolute_url() in html
 
 
-@pytest.mark.parametrize("page", ["0", "-3", "abc", "99999"])
-def test_list_pages_404_on_bad_page_numbers(client, page):
+@pytest.mark.parametrize("page_number", ["0", "-3", "abc", "99999"])
+def test_list_pages_404_on_bad_page_numbers(client, page_number):
     make_article()
-    assert client.get("/articles/", {"page": page}).status_code == 404
+    assert client.get("/articles/", {"page": page_number}).status_code == 404
     mood = make_mood()
-    assert client.get(mood.get_absolute_url(), {"page": page}).status_code == 404
+    assert client.get(mood.get_absolute_url(), {"page": page_number}).status_code == 404
 
 
 def test_unknown_slugs_are_404(client):

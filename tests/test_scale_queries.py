@@ -79,13 +79,13 @@ def test_a_list_keeps_its_count_until_a_row_joins_or_leaves_it(django_assert_num
     assert counted() == 3
 
 
-@pytest.mark.parametrize("page", ["1", "2", "3", "last"])
+@pytest.mark.parametrize("page_number", ["1", "2", "3", "last"])
 def test_every_page_of_the_article_list_runs_the_same_queries(
-    client, django_assert_max_num_queries, page
+    client, django_assert_max_num_queries, page_number
 ):
     publish_articles(45)
     with django_assert_max_num_queries(5):
-        response = client.get(f"/articles/?page={page}")
+        response = client.get(f"/articles/?page={page_number}")
     assert response.status_code == 200
     assert len(response.context["articles"]) in {20, 5}
 
