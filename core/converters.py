@@ -12,9 +12,12 @@ from django.utils.translation import get_language
 class UnicodeSlugConverter:
     """Like <slug:>, but any word character: a Japanese slug in a URL reaches the view
     (a clean 404 if no such page) instead of failing to match, and a tag slug an editor
-    typed in Japanese still reverses."""
+    typed in Japanese still reverses.
 
-    regex = r"[-\w]+"
+    No slug column holds more than 120 characters: a longer segment is a 404 before
+    anything is read, and the cache keys made from a slug stay short."""
+
+    regex = r"[-\w]{1,120}"
 
     def to_python(self, value):
         return value

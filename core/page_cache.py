@@ -9,7 +9,9 @@ With the database down, a stored page cannot be checked, and is served anyway, m
 the database answers the 503 page (core/errors.py) until it is back.
 """
 
+import hashlib
 import logging
+import re
 import time
 from dataclasses import dataclass
 
@@ -27,6 +29,9 @@ logger = logging.getLogger(__name__)
 # How long a browser or shared cache may serve a copy while it fetches a fresh one.
 STALE_WHILE_REVALIDATE = 60
 CACHED_PARAMETERS = {"page"}
+# A page number as the site's own links write it. Any other spelling of a page
+# (?page=01, ?page=+1, ?page=١, ?page=1&page=1) is served fresh and never stored.
+CANONICAL_PAGE_NUMBER = re.compile(r"[1-9][0-9]{0,8}")
 # Paths that are never pages: probes must touch nothing, not even the cache.
 UNCACHED_PREFIXES = ("/healthz", "/readyz", f"/{settings.ADMIN_URL}", settings.STATIC_URL)
 HIT_HEADER = "X-Page-Cache"
@@ -51,13 +56,21 @@ def page_key(request):
     """The cache key of the page `request` asks for, or None if it is not one to store.
 
     Pages hold absolute URLs (canonical links, feed GUIDs), so the scheme and host are
-    part of the key. Only ?page= varies a cacheable page: any other query string
-    (tracking tags, made-up parameters) is served fresh and never stored, so nobody
-    can fill the cache with copies of one page.
+    part of the key. Only ?page=N varies a cacheable page: any other query string
+    (tracking tags, made-up parameters, page numbers spelt otherwise) is served fresh
+    and never stored, so nobody can fill the cache with copies of one page.
+
+    The URL is hashed: it is the reader's to choose, and may be any length and hold
+    any character, which a cache key may not (Django's caches warn past 250 characters
+    or at a control character; memcached refuses them).
     """
     if set(request.GET) - CACHED_PARAMETERS:
         return None
-    return f"page:{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    pages = request.GET.getlist("page")
+    if pages and (len(pages) > 1 or not CANONICAL_PAGE_NUMBER.fullmatch(pages[0])):
+        return None
+    url = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    return "page:" + hashlib.sha256(url.encode()).hexdigest()
 
 
 def _is_cacheable_response(response):

@@ -212,6 +212,13 @@ def test_unknown_slugs_are_404(client):
     assert client.get("/articles/泣ける歌/").status_code == 404
 
 
+def test_a_slug_longer_than_any_slug_column_is_404_before_anything_is_read(
+    client, django_assert_num_queries
+):
+    with django_assert_num_queries(0):
+        assert client.get("/articles/" + "a" * 121 + "/").status_code == 404
+
+
 def test_styled_404_page(client):
     response = client.get("/articles/missing/")
     assert response.status_code == 404
