@@ -75,7 +75,7 @@ class ArticleListView(ListView):
 
 
 def count_label(count, limit):
-    """A count of search results as shown: "1000+" once counting stopped at a limit of 1000."""
+    """A count of search results as shown: "1000+" once counting stopped at a `limit` of 1000."""
     return f"{count}+" if count >= limit else str(count)
 
 

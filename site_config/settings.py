@@ -9,8 +9,9 @@ import re
 from pathlib import Path
 
 import dj_database_url
-from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
+
+from site_config.header_policies import content_security_policy, permissions_policy
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -284,54 +285,10 @@ if MEDIA_STORAGE == "s3":
 
 # --- Security ------------------------------------------------------------------------------------
 
-# Content-Security-Policy (django-csp): scripts and styles from our own origin only, no
-# inline script anywhere. The one inline style, on the self-contained 500 and 503 pages,
-# carries a nonce (core/errors.py); the page cache never stores a page with a nonce.
-# JSON-LD blocks are data, which CSP does not govern. Frames: the two video players the
-# click-to-load facade embeds (songs/video.py), nothing else.
-VIDEO_EMBED_ORIGINS = ["https://www.youtube-nocookie.com", "https://player.vimeo.com"]
-CONTENT_SECURITY_POLICY = {
-    "DIRECTIVES": {
-        "default-src": [SELF],
-        "script-src": [SELF],
-        "style-src": [SELF, NONCE],
-        "img-src": [SELF, *MEDIA_ORIGINS],
-        "frame-src": VIDEO_EMBED_ORIGINS,
-        "object-src": [NONE],
-        "base-uri": [NONE],
-        "form-action": [SELF],
-        "frame-ancestors": [NONE],
-    }
-}
-# Permissions-Policy (core/security_headers.py): no page of ours asks for a device or
-# sensor, so none may; the video players may autoplay (the reader clicked Play) and go
-# full screen, and nobody else. A browser lets a frame use a feature only if the page
-# itself may, hence "self" beside them.
-PERMISSIONS_POLICY = {
-    feature: []
-    for feature in [
-        "accelerometer",
-        "camera",
-        "display-capture",
-        "geolocation",
-        "gyroscope",
-        "magnetometer",
-        "microphone",
-        "midi",
-        "payment",
-        "publickey-credentials-get",
-        "screen-wake-lock",
-        "serial",
-        "usb",
-        "xr-spatial-tracking",
-    ]
-} | {
-    feature: ["self", *VIDEO_EMBED_ORIGINS]
-    for feature in ["autoplay", "encrypted-media", "fullscreen", "picture-in-picture"]
-}
-# Other sites may not embed our pages, feeds or admin as images, scripts or the like.
-# Static files (whitenoise) carry no such header, which browsers read as cross-origin:
-# a CDN on another host may serve them.
+# Content-Security-Policy, Permissions-Policy, Cross-Origin-Resource-Policy: the
+# policies, and why, are in site_config/header_policies.py.
+CONTENT_SECURITY_POLICY = content_security_policy(MEDIA_ORIGINS)
+PERMISSIONS_POLICY = permissions_policy()
 CROSS_ORIGIN_RESOURCE_POLICY = "same-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
