@@ -6,6 +6,8 @@ from django.apps import apps
 from core import backups
 
 CONTENT_APPS = ("songs", "articles")
+# Computed from the content, and computed again when missing: not part of a backup.
+DERIVED_MODELS = ("articles.relatedlist",)
 
 
 def content_models():
@@ -14,6 +16,7 @@ def content_models():
         model
         for app_label in CONTENT_APPS
         for model in apps.get_app_config(app_label).get_models(include_auto_created=True)
+        if model._meta.label_lower not in DERIVED_MODELS
     ]
 
 

@@ -252,6 +252,21 @@ class RelatedPick(models.Model):
             )
 
 
+class RelatedList(models.Model):
+    """An article's related articles as last ranked (articles/related.py), kept so that a
+    page whose cached list is gone reads it rather than ranking while the reader waits."""
+
+    article = models.OneToOneField(
+        Article, on_delete=models.CASCADE, primary_key=True, related_name="related_list"
+    )
+    related_ids = models.JSONField(default=list)  # best first
+    tags = models.JSONField(default=list)  # the cache tags of what the ranking read
+    ranked_at = models.DateTimeField()
+
+    def __str__(self):
+        return f"{self.article_id}: {self.related_ids}"
+
+
 class Entry(models.Model):
     article = models.ForeignKey(
         Article, on_delete=models.CASCADE, related_name="entries", verbose_name=_("article")

@@ -1,15 +1,12 @@
 from datetime import timedelta
 
 import pytest
+from django.core.cache import cache
 from django.utils import timezone
 
-from articles.models import RelatedPick
-from articles.related import (
-    POSTINGS_PER_TAG,
-    SONG_POSTINGS_PER_ARTICLE,
-    related_articles,
-    score_related_articles,
-)
+from articles.models import Article, RelatedList, RelatedPick
+from articles.ranking import POSTINGS_PER_TAG, SONG_POSTINGS_PER_ARTICLE, score_related_articles
+from articles.related import related_articles
 from tests.factories import (
     add_entries,
     make_article,
@@ -173,7 +170,7 @@ def test_ranking_is_one_query(django_assert_num_queries):
         score_related_articles(article, limit=10)
 
 
-def test_cached_list_follows_content_changes():
+def test_a_kept_list_follows_another_articles_change_at_once():
     song = make_song()
     article = make_article("Base")
     add_entries(article, [song])
@@ -181,3 +178,33 @@ def test_cached_list_follows_content_changes():
     other = make_article("Other")
     add_entries(other, [song])
     assert related_articles(article) == [other]
+    assert RelatedList.objects.get(article=article).related_ids == [other.pk]
+
+
+def test_the_articles_own_change_shows_at_once():
+    article = make_article("Base")
+    add_entries(article, [make_song()])
+    assert related_articles(article) == []
+    picked = make_article("Picked")
+    RelatedPick.objects.create(from_article=article, to_article=picked)
+    assert related_articles(article) == [picked]
+
+
+def test_a_kept_list_costs_two_queries_and_shows_only_published_articles(
+    django_assert_num_queries,
+):
+    song = make_song()
+    article = make_article("Base")
+    add_entries(article, [song])
+    shown = make_article("Shown", when=days_ago(1))
+    withdrawn = make_article("Withdrawn", when=days_ago(2))
+    add_entries(shown, [song])
+    add_entries(withdrawn, [song])
+    assert related_articles(article) == [shown, withdrawn]
+    cache.clear()  # the cached copy is gone: the kept list is read
+    with django_assert_num_queries(2):
+        assert related_articles(article) == [shown, withdrawn]
+    # Unpublished without a save (no invalidation): the kept id is read through published().
+    Article.objects.filter(pk=withdrawn.pk).update(status=Article.Status.DRAFT)
+    cache.clear()
+    assert related_articles(article) == [shown]
