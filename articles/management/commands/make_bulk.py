@@ -27,6 +27,7 @@ from articles.models import (
     Entry,
     TaggedArticleAudience,
     TaggedArticleMood,
+    article_search_text,
 )
 from articles.synthetic_words import AUDIENCES, AUTHORS, MOODS
 from core.cache import invalidate_everything
@@ -256,6 +257,14 @@ class Command(BaseCommand):
                 plan.article(published_at)
                 for published_at in times[start : start + ARTICLES_PER_ROUND]
             ]
+            for article, ranks, *_ in planned:
+                # As Article.save() and articles/search_index.py make it.
+                article.search_text = article_search_text(
+                    article.title,
+                    article.lead,
+                    article.intro,
+                    [songs[rank].search_text for rank in ranks],
+                )
             rows = Article.objects.bulk_create(
                 [article for article, *_ in planned], batch_size=BATCH_SIZE
             )
@@ -330,5 +339,5 @@ class ArticlePlanner:
         # As Article.save() fills them.
         article.slug = self.slugs.take(title)
         article.intro_html = render(intro)
-        article.search_text = search_document(title, lead, intro)
+        article.title_text = search_document(title)
         return article, self.popularity.distinct(length), mood_indexes, audience_indexes
