@@ -308,3 +308,17 @@ def test_a_japanese_artist_files_under_the_romaji_of_the_name(client):
     assert artist.sort_name == "kujira"
     html = client.get("/artists/").text
     assert html.index('id="letter-k"') < html.index("くじら")
+
+
+def test_the_favicon_is_served_at_the_root_like_a_static_file(client):
+    from io import BytesIO
+
+    from PIL import Image
+
+    response = client.get("/favicon.ico")
+    assert response.status_code == 200
+    assert response["Content-Type"] in {"image/x-icon", "image/vnd.microsoft.icon"}
+    assert "public" in response["Cache-Control"] and "max-age=" in response["Cache-Control"]
+    assert response.has_header("Last-Modified") and response.has_header("ETag")
+    icon = Image.open(BytesIO(b"".join(response.streaming_content)))
+    assert icon.format == "ICO" and (32, 32) in icon.info["sizes"]

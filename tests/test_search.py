@@ -51,6 +51,13 @@ def test_drafts_are_not_found(client):
     assert draft.get_absolute_url() not in client.get("/search/", {"q": "hidden"}).text
 
 
+@pytest.mark.parametrize("query", [{}, {"q": "tears"}])
+def test_the_search_page_has_one_search_box(client, query):
+    html = client.get("/search/", query).text
+    assert html.count('role="search"') == html.count('type="search"') == 1
+    assert 'role="search"' in client.get("/").text  # the header's, on every other page
+
+
 def test_empty_query_gets_a_helpful_page(client):
     response = client.get("/search/", {"q": "   "})
     assert response.status_code == 200

@@ -52,7 +52,7 @@ class Command(BaseCommand):
             RELATED_ARTICLES, start=1
         ):
             data = {
-                "slug": ascii_slug(title)[:80].rstrip("-"),
+                "slug": ascii_slug(title, max_length=80),
                 "title": title,
                 "lead": lead,
                 "intro": lead,

@@ -33,7 +33,7 @@ from articles.synthetic_words import AUDIENCES, AUTHORS, MOODS
 from core.cache import invalidate_everything
 from core.folding import search_document
 from core.markup import render_markdown
-from core.slugs import SLUG_MAX_LENGTH, ascii_slug, romanize
+from core.slugs import SLUG_MAX_LENGTH, ascii_slug, cut_slug, romanize
 from songs.models import Artist, Audience, Mood, Song, TaggedSongAudience, TaggedSongMood
 
 BATCH_SIZE = 2000
@@ -68,7 +68,7 @@ class SlugBook:
         candidate, n = base, self.resume_at.get(base, 2)
         while candidate in self.taken:
             suffix = f"-{n}"
-            candidate = base[: SLUG_MAX_LENGTH - len(suffix)] + suffix
+            candidate = cut_slug(base, SLUG_MAX_LENGTH - len(suffix)) + suffix  # as unique_slug
             n += 1
         self.resume_at[base] = n
         self.taken.add(candidate)
