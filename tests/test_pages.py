@@ -252,11 +252,15 @@ class TestDemoContent:
 
     def test_demo_article_has_ten_related_articles_that_open(self, client):
         html = client.get("/articles/songs-for-when-you-want-to-cry/").text
-        top = html.split('class="related related-top"')[1].split("</nav>")[0]
-        links = re.findall(r'href="(/articles/[^"]+)"', top)
+        end = html.split('class="related related-end"')[1].split("</nav>")[0]
+        links = re.findall(r'href="(/articles/[^"]+)"', end)
         assert len(links) == 10
         for link in links:
             assert client.get(link).status_code == 200, link
+        # Above the headline, the first three and a link down to all ten.
+        top = html.split('class="related related-top"')[1].split("</nav>")[0]
+        assert re.findall(r'href="(/articles/[^"]+)"', top) == links[:3]
+        assert 'href="#related-related-end-heading">All 10 related articles' in top
 
     def test_every_link_on_the_demo_article_opens(self, client):
         html = client.get("/articles/songs-for-when-you-want-to-cry/").text
@@ -266,6 +270,13 @@ class TestDemoContent:
         assert len(links) > 20
         for link in links:
             assert client.get(link).status_code == 200, link
+
+    def test_the_long_demo_list_has_a_second_page(self, client):
+        url = "/articles/twenty-japanese-songs-that-make-you-cry/"
+        first, second = client.get(url), client.get(url, {"page": 2})
+        assert "(1–10)</h2>" in first.text and "(11–20)</h2>" in second.text
+        assert len(entry_titles(second)) == 10
+        assert entry_titles(second)[-1] == "Even If It&#x27;s One of a Kind"
 
     def test_demo_song_page_links_back_to_the_article(self, client):
         html = client.get("/songs/soranji/").text
