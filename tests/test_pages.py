@@ -333,3 +333,13 @@ def test_the_favicon_is_served_at_the_root_like_a_static_file(client):
     assert response.has_header("Last-Modified") and response.has_header("ETag")
     icon = Image.open(BytesIO(b"".join(response.streaming_content)))
     assert icon.format == "ICO" and (32, 32) in icon.info["sizes"]
+
+
+def test_the_design_is_one_scale_and_asks_for_no_web_font():
+    from django.conf import settings
+
+    css = (settings.BASE_DIR / "static/css/site.css").read_text()
+    assert "@font-face" not in css and "@import" not in css and "url(" not in css
+    for step in ["--step--1:", "--step-0:", "--step-4:", "--space-2xs:", "--space-xl:"]:
+        assert step in css, step
+    assert "prefers-color-scheme: dark" in css

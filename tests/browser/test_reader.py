@@ -123,6 +123,7 @@ READER_PAGES = [
     "/search/?q=yonezu",
     "/ja/",
     "/ja" + DEMO_ARTICLE,
+    "/ja/moods/tearjerker/",
     "/ja/search/?q=%E7%B1%B3%E6%B4%A5",
 ]
 
