@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DEV := DEBUG=1
 
-.PHONY: run test test-suite test-browser lint bench bench-scale messages clean
+.PHONY: run test test-suite test-browser lint bench bench-scale messages clean screenshots
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -59,6 +59,12 @@ node_modules/.installed: package.json package-lock.json
 
 test-browser: $(VENV)/.installed-test $(MO_FILES) node_modules/.installed
 	$(BIN)/pytest -m browser tests/browser
+
+# The README's screenshots (docs/screenshots/), from the demo content, with the browser
+# tests' chromium. A Japanese font (apt-get install -y fonts-ipafont-gothic) keeps 日本語
+# from showing as boxes.
+screenshots: $(VENV)/.installed-test $(MO_FILES)
+	$(BIN)/python docs/screenshots.py
 
 clean:
 	rm -rf $(VENV) staticfiles node_modules

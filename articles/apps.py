@@ -10,6 +10,8 @@ class ArticlesConfig(AppConfig):
         from articles import (
             cache_tags,
             history,  # noqa: F401  (registers the models with django-reversion)
+            search_index,
         )
 
         cache_tags.connect()
+        search_index.connect()

@@ -95,8 +95,13 @@ class Article(WithFacets, Timestamped):
         default=10,
         help_text=_("How many songs each page of the article shows."),
     )
-    # save() derives it before the text fields' pre_save has cleaned them: cleaned too.
+    # What search finds the article by: its own text, then the titles and artists of the
+    # songs it lists (their Song.search_text), so "米津" finds every list with a Yonezu
+    # song from one indexed column. save() derives it before the text fields' pre_save
+    # has cleaned them: cleaned too. Kept current by articles/search_index.py.
     search_text = CleanTextField(blank=True, editable=False)
+    # The title alone, folded the same way: search ranks title matches first.
+    title_text = CleanTextField(blank=True, editable=False)
 
     objects = ArticleQuerySet.as_manager()
 
@@ -167,14 +172,32 @@ class Article(WithFacets, Timestamped):
         self.title = self.title.strip()
         self.slug = self.slug or unique_slug(self, self.title)
         self.intro_html = render_markdown(self.intro)
-        self.search_text = search_document(self.title, self.lead, self.intro)
+        self.title_text = search_document(self.title)
+        self.search_text = article_search_text(
+            self.title, self.lead, self.intro, self.song_search_texts()
+        )
         if self.status == self.Status.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()
         super().save(
             *args,
-            **with_derived_fields(kwargs, "slug", "intro_html", "search_text", "published_at"),
+            **with_derived_fields(
+                kwargs, "slug", "intro_html", "search_text", "title_text", "published_at"
+            ),
         )
         store_renditions(self, "hero_image", "hero_renditions")
+
+    def song_search_texts(self):
+        """The search text of each song the article lists, in list order."""
+        if self.pk is None:
+            return []
+        songs = Song.objects.filter(entries__article=self).order_by("entries__position")
+        return list(songs.values_list("search_text", flat=True))
+
+
+def article_search_text(title, lead, intro, song_search_texts):
+    """An article's search text: its own words folded (core.folding), then its songs'
+    search texts as they are stored (already folded, with the artists' names)."""
+    return "\n".join([search_document(title, lead, intro), *song_search_texts])
 
 
 delete_replaced_files(Article, "hero_image", "hero_renditions")

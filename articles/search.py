@@ -1,5 +1,8 @@
 """Site search over articles, songs and artists, in any script.
 
+An article is found by its own text and by the songs it lists and their artists:
+its stored search text carries theirs (articles/search_index.py keeps it current).
+
 Stored rows carry a folded search document (NFKC, case-folded, katakana as
 hiragana, plus a romaji reading), so a plain substring match finds '米津',
 'アイネ', 'あいね' and 'yonezu' alike, on SQLite and PostgreSQL, with no word
@@ -11,7 +14,7 @@ MAX_RESULTS: past it a reader refines the query rather than reading page 60.
 """
 
 from django import forms
-from django.db.models import Q
+from django.db.models import Case, Q, When
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article, Entry
@@ -49,15 +52,33 @@ def search(query):
     if not folded:
         return None
     return {
-        "articles": Article.objects.published()
-        .filter(Q(search_text__contains=folded) | Q(pk__in=articles_with_commentary(query)))
-        .for_listing()
-        .newest_first(),
+        "articles": ranked_articles(query, folded),
         "songs": Song.objects.select_related("artist")
         .filter(search_text__contains=folded)
         .order_by("title", "pk"),
         "artists": Artist.objects.filter(search_text__contains=folded).order_by("sort_name", "pk"),
     }
+
+
+def ranked_articles(query, folded):
+    """Matching articles, those with `query` in their own title first, then those that
+    list a matching song or artist or mention it, newest first within each.
+
+    Ranking sorts every row it ranks, so it ranks a bounded set, read first as ids: the
+    newest MAX_RESULTS matches, which index walks stop at, and the newest MAX_RESULTS
+    title matches, so that an old list titled with the query still comes first.
+    """
+    matches = Article.objects.published().filter(
+        Q(search_text__contains=folded) | Q(pk__in=articles_with_commentary(query))
+    )
+    newest = matches.newest_first().values_list("pk", flat=True)
+    ranked = {*newest[:MAX_RESULTS], *newest.filter(title_text__contains=folded)[:MAX_RESULTS]}
+    title_first = Case(When(title_text__contains=folded, then=0), default=1)
+    return (
+        Article.objects.filter(pk__in=ranked)
+        .for_listing()
+        .order_by(title_first, "-published_at", "-pk")
+    )
 
 
 def articles_with_commentary(query):

@@ -82,7 +82,7 @@ class FacetTag(TagBase):
         # inside the column (taggit's slug holds 100 characters).
         suffix = f"-{i}" if i is not None else ""
         room = self._meta.get_field("slug").max_length - len(suffix)
-        slug = ascii_slug(tag, fallback=self._meta.model_name)[:room].rstrip("-")
+        slug = ascii_slug(tag, fallback=self._meta.model_name, max_length=room)
         return slug + suffix
 
 

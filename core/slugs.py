@@ -121,14 +121,24 @@ def _spell_out_repeat_marks(run):
     return "".join(spelled)
 
 
-def ascii_slug(text, fallback="item"):
+def ascii_slug(text, fallback="item", max_length=SLUG_MAX_LENGTH):
     romaji = romanize(text)
     if not (text or "").isascii():
         # Romaji keeps the punctuation of the name ("rein・middonaito"); in a slug it
         # parts words, as a space does. ASCII titles slug as Django's slugify() has it.
         romaji = PUNCTUATION_BETWEEN_WORDS.sub(" ", romaji)
-    slug = slugify(romaji)[:SLUG_MAX_LENGTH].strip("-")
-    return slug or fallback
+    return cut_slug(slugify(romaji), max_length) or fallback
+
+
+def cut_slug(slug, max_length):
+    """`slug` in at most `max_length` characters, cut after a whole word ("…that-resonate",
+    never "…that-reson"); mid-word only when its first word alone is longer."""
+    slug = slug.strip("-")
+    if len(slug) <= max_length:
+        return slug
+    cut = slug[: max_length + 1]  # a hyphen just past the limit still ends a word
+    words = cut.rsplit("-", 1)[0] if "-" in cut else ""
+    return (words or slug[:max_length]).strip("-")
 
 
 def unique_slug(instance, text, field="slug"):
@@ -141,6 +151,6 @@ def unique_slug(instance, text, field="slug"):
     )
     while others.filter(**{field: candidate}).exists():
         suffix = f"-{n}"
-        candidate = base[: SLUG_MAX_LENGTH - len(suffix)] + suffix
+        candidate = cut_slug(base, SLUG_MAX_LENGTH - len(suffix)) + suffix
         n += 1
     return candidate

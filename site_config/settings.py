@@ -240,6 +240,10 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# Files browsers ask for at the root (/favicon.ico), served by WhiteNoise as it serves
+# static files: from memory, with ETag, Last-Modified and a short public max-age (their
+# URLs carry no hash, so they cannot be cached for ever).
+WHITENOISE_ROOT = BASE_DIR / "site_root"
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 

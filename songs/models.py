@@ -1,5 +1,6 @@
 from django.db import models
 from django.db.models.functions import Lower
+from django.dispatch import Signal
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from taggit.managers import TaggableManager
@@ -14,6 +15,10 @@ from core.models import FacetTag, Timestamped, WithFacets, facet_prefetches, wit
 from core.renditions import RenditionsOf, delete_replaced_files, store_renditions
 from core.slugs import romanize, unique_slug
 from songs.video import parse_video_url, validate_video_url
+
+# Sent with `song_ids` once those songs' search text has changed (a song or its artist
+# renamed): the articles listing them carry that text in theirs (articles/search_index.py).
+songs_renamed = Signal()
 
 
 class Mood(FacetTag):
@@ -108,7 +113,9 @@ class Artist(Timestamped):
         self.sort_name = romanize(self.sort_name.strip() or self.name).strip()
         self.slug = self.slug or unique_slug(self, self.name)
         self.bio_html = render_markdown(self.bio)
-        self.search_text = search_document(self.name, self.sort_name, *self.alias_list)
+        search_text = search_document(self.name, self.sort_name, *self.alias_list)
+        renamed = search_text != self.search_text
+        self.search_text = search_text
         super().save(
             *args, **with_derived_fields(kwargs, "sort_name", "slug", "bio_html", "search_text")
         )
@@ -122,6 +129,10 @@ class Artist(Timestamped):
                 song.artist = self
                 song.search_text = song.compute_search_text()
             Song.objects.bulk_update(songs, ["search_text"])
+        if renamed:
+            # Only now are the songs' texts current. Not on every save: a popular
+            # artist's songs are in thousands of articles, and a bio edit changes none.
+            songs_renamed.send(Artist, song_ids=list(self.songs.values_list("pk", flat=True)))
 
 
 delete_replaced_files(Artist, "photo", "photo_renditions")
@@ -249,8 +260,12 @@ class Song(WithFacets, Timestamped):
     def save(self, *args, **kwargs):
         self.title = self.title.strip()
         self.slug = self.slug or unique_slug(self, self.title)
-        self.search_text = self.compute_search_text()
+        search_text = self.compute_search_text()
+        renamed = search_text != self.search_text
+        self.search_text = search_text
         super().save(*args, **with_derived_fields(kwargs, "slug", "search_text"))
+        if renamed:
+            songs_renamed.send(Song, song_ids=[self.pk])
 
     def compute_search_text(self):
         """What the song is found by: its titles and its artist's names, in any script."""

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from articles.models import Article, Entry, RelatedPick
+from core.slugs import ascii_slug
 from songs.models import Mood, Song
 from tests.factories import (
     add_entries,
@@ -47,6 +48,19 @@ def test_japanese_title_gets_a_readable_ascii_slug():
     article = make_article("泣ける歌 特集")
     assert article.slug.isascii()
     assert article.slug == "nake-ru-uta-tokushuu"
+
+
+def test_long_titles_are_cut_after_a_whole_word():
+    title = "Popular Inspirational Anthems That Resonate with the Heart " * 3
+    article, again = make_article(title), make_article(title)
+    assert len(article.slug) <= 120
+    assert title.lower().replace(" ", "-").startswith(article.slug + "-")
+    assert again.slug.startswith(article.slug.rsplit("-", 1)[0]) and again.slug.endswith("-2")
+    assert len(again.slug) <= 120
+    cut = ascii_slug(title, max_length=80)  # "-" just past the limit: the word is whole
+    assert cut == "popular-inspirational-anthems-that-resonate-with-the-heart-popular-inspirational"
+    assert ascii_slug(title, max_length=79) == cut.rsplit("-", 1)[0]
+    assert ascii_slug("x" * 200, max_length=80) == "x" * 80  # one word: cut as it must
 
 
 def test_title_that_slugifies_to_nothing_still_gets_a_slug():

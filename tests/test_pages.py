@@ -252,11 +252,15 @@ class TestDemoContent:
 
     def test_demo_article_has_ten_related_articles_that_open(self, client):
         html = client.get("/articles/songs-for-when-you-want-to-cry/").text
-        top = html.split('class="related related-top"')[1].split("</nav>")[0]
-        links = re.findall(r'href="(/articles/[^"]+)"', top)
+        end = html.split('class="related related-end"')[1].split("</nav>")[0]
+        links = re.findall(r'href="(/articles/[^"]+)"', end)
         assert len(links) == 10
         for link in links:
             assert client.get(link).status_code == 200, link
+        # Above the headline, the first three and a link down to all ten.
+        top = html.split('class="related related-top"')[1].split("</nav>")[0]
+        assert re.findall(r'href="(/articles/[^"]+)"', top) == links[:3]
+        assert 'href="#related-related-end-heading">All 10 related articles' in top
 
     def test_every_link_on_the_demo_article_opens(self, client):
         html = client.get("/articles/songs-for-when-you-want-to-cry/").text
@@ -266,6 +270,13 @@ class TestDemoContent:
         assert len(links) > 20
         for link in links:
             assert client.get(link).status_code == 200, link
+
+    def test_the_long_demo_list_has_a_second_page(self, client):
+        url = "/articles/twenty-japanese-songs-that-make-you-cry/"
+        first, second = client.get(url), client.get(url, {"page": 2})
+        assert "(1–10)</h2>" in first.text and "(11–20)</h2>" in second.text
+        assert len(entry_titles(second)) == 10
+        assert entry_titles(second)[-1] == "Even If It&#x27;s One of a Kind"
 
     def test_demo_song_page_links_back_to_the_article(self, client):
         html = client.get("/songs/soranji/").text
@@ -308,3 +319,27 @@ def test_a_japanese_artist_files_under_the_romaji_of_the_name(client):
     assert artist.sort_name == "kujira"
     html = client.get("/artists/").text
     assert html.index('id="letter-k"') < html.index("くじら")
+
+
+def test_the_favicon_is_served_at_the_root_like_a_static_file(client):
+    from io import BytesIO
+
+    from PIL import Image
+
+    response = client.get("/favicon.ico")
+    assert response.status_code == 200
+    assert response["Content-Type"] in {"image/x-icon", "image/vnd.microsoft.icon"}
+    assert "public" in response["Cache-Control"] and "max-age=" in response["Cache-Control"]
+    assert response.has_header("Last-Modified") and response.has_header("ETag")
+    icon = Image.open(BytesIO(b"".join(response.streaming_content)))
+    assert icon.format == "ICO" and (32, 32) in icon.info["sizes"]
+
+
+def test_the_design_is_one_scale_and_asks_for_no_web_font():
+    from django.conf import settings
+
+    css = (settings.BASE_DIR / "static/css/site.css").read_text()
+    assert "@font-face" not in css and "@import" not in css and "url(" not in css
+    for step in ["--step--1:", "--step-0:", "--step-4:", "--space-2xs:", "--space-xl:"]:
+        assert step in css, step
+    assert "prefers-color-scheme: dark" in css

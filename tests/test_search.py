@@ -1,3 +1,5 @@
+import re
+
 import pytest
 
 from tests.factories import add_entries, make_article, make_artist, make_song
@@ -47,6 +49,13 @@ def test_two_character_japanese_substring_matches(client):
 def test_drafts_are_not_found(client):
     draft = make_article("Hidden tears", published=False)
     assert draft.get_absolute_url() not in client.get("/search/", {"q": "hidden"}).text
+
+
+@pytest.mark.parametrize("query", [{}, {"q": "tears"}])
+def test_the_search_page_has_one_search_box(client, query):
+    html = client.get("/search/", query).text
+    assert html.count('role="search"') == html.count('type="search"') == 1
+    assert 'role="search"' in client.get("/").text  # the header's, on every other page
 
 
 def test_empty_query_gets_a_helpful_page(client):
@@ -104,3 +113,67 @@ def test_results_grouped_by_kind_ignore_the_page_number(client):
     response = client.get("/search/", {"q": "prolific", "page": 9})
     assert response.status_code == 200
     assert song.get_absolute_url() in songs_group(response.text)
+
+
+def article_links(html):
+    """The article URLs of the results, in the order shown."""
+    section = html.split('id="group-articles"')[1].split("</section>")[0]
+    return re.findall(r'href="(/articles/[^"]+)"', section)
+
+
+@pytest.fixture
+def yonezu_lists(eine_kleine):
+    """Three lists with a Yonezu song whose own text never names him, one list without,
+    and an older one with his name in its title (in kanji, and romaji, which kakasi
+    would read as "yonetsu")."""
+    other = make_song("Sparkle", artist=make_artist("RADWIMPS"))
+    featuring = []
+    for n in range(3):
+        article = make_article(f"Songs for a rainy night {n}")
+        add_entries(article, [other, eine_kleine])
+        featuring.append(article)
+    add_entries(make_article("Songs without him"), [other])
+    titled = make_article(
+        "米津玄師 (Yonezu) in ten songs", when=featuring[0].published_at.replace(year=2001)
+    )
+    add_entries(titled, [eine_kleine])
+    return [titled, *featuring]
+
+
+@pytest.mark.parametrize("query", ["米津", "yonezu", "YONEZU kenshi", "米津玄師", "ｱｲﾈ", "eine"])
+def test_articles_are_found_by_the_songs_and_artists_they_list(client, yonezu_lists, query):
+    found = article_links(client.get("/search/", {"q": query}).text)
+    assert sorted(found) == sorted(article.get_absolute_url() for article in yonezu_lists)
+
+
+def test_a_match_in_the_title_ranks_first(client, yonezu_lists):
+    titled = yonezu_lists[0]
+    # The titled list is the oldest, yet comes first, for kanji and romaji alike.
+    for query in ["米津", "yonezu"]:
+        found = article_links(client.get("/search/", {"q": query}).text)
+        assert found[0] == titled.get_absolute_url(), query
+
+
+def test_renaming_an_artist_or_song_updates_which_articles_are_found(client, yonezu_lists):
+    song = yonezu_lists[1].entries.get(position=2).song
+    artist = song.artist
+    artist.name, artist.aliases = "Hachi", "ハチ"
+    artist.save()
+    for query in ["hachi", "ハチ", "はち"]:
+        assert len(article_links(client.get("/search/", {"q": query}).text)) == 4, query
+    # Only the list with "米津玄師" in its own title is left.
+    assert article_links(client.get("/search/", {"q": "米津"}).text) == [
+        yonezu_lists[0].get_absolute_url()
+    ]
+    song.title, song.alt_titles = "Lemon", "レモン"
+    song.save()
+    assert len(article_links(client.get("/search/", {"q": "れもん"}).text)) == 4
+    assert not article_links(client.get("/search/", {"q": "アイネ"}).text)
+
+
+def test_an_article_stops_matching_a_song_it_no_longer_lists(client, yonezu_lists):
+    article = yonezu_lists[1]
+    article.entries.get(position=2).delete()
+    found = article_links(client.get("/search/", {"q": "yonezu"}).text)
+    assert article.get_absolute_url() not in found
+    assert len(found) == 3  # the other three

@@ -62,6 +62,121 @@ MAIN_ARTICLE = {
     ],
 }
 
+# A list long enough for a second page (entries_per_page is 10): "(11–20)".
+LONG_ARTICLE = {
+    "slug": "twenty-japanese-songs-that-make-you-cry",
+    "title": "20 Japanese Songs That Make You Cry, from the Nineties to Now",
+    "lead": "Three decades of songs that people reach for when they need to cry, one page of "
+    "ten at a time.",
+    "intro": (
+        "Some of these were everywhere when they came out; some crept up on listeners over "
+        "years. All of them have done the same quiet job for a great many people.\n\n"
+        "Play them in order or jump around. The second page is no weaker than the first."
+    ),
+    "published": "2025-05-30T19:00:00+09:00",
+    "moods": ["tearjerker", "nostalgic"],
+    "audiences": ["women-40s", "solo-listeners"],
+    "entries": [
+        (
+            "first-love",
+            "The title track of Utada's first Japanese album, from 1999. It looks back on a "
+            "first love without a trace of bitterness, which is exactly why it hurts.",
+        ),
+        (
+            "lemon",
+            "Written as the theme of the drama *Unnatural* and released in 2018, it sits with "
+            "grief instead of hurrying past it.",
+        ),
+        (
+            "one-more-time-one-more-chance",
+            "A 1997 song that *5 Centimeters per Second* gave a second life. Still the sound "
+            "of searching a crowd for one face.",
+        ),
+        (
+            "hanamizuki",
+            "Released in 2004, a slow song built on one wish: that the person you love is "
+            "happy, even if it is far from you.",
+        ),
+        (
+            "sakura-dokushou",
+            "A piano, a voice and a farewell. More than twenty years on, this 2003 song still "
+            "belongs to every graduation season.",
+        ),
+        (
+            "tsunami",
+            "Southern All Stars' ballad from 2000: a love so large it overwhelms as much as it "
+            "comforts.",
+        ),
+        (
+            "endless-journey",
+            "Mr.Children's song for anyone who has to get up and keep going. It opens almost "
+            "in a whisper and ends wide open.",
+        ),
+        (
+            "nada-sousou",
+            "Natsukawa's 2001 recording sings of missing someone who is gone. The title, in "
+            "the Okinawan language, speaks of tears that keep on falling.",
+        ),
+        (
+            "yuki-no-hana",
+            "A winter love song from 2003. The snow makes a happy moment feel almost too "
+            "fragile to hold.",
+        ),
+        (
+            "eine-kleine",
+            "A love song afraid of its own hope. Yonezu drew the animation for its video himself.",
+        ),
+        (
+            "sparkle",
+            "From the film *Your Name*: six minutes that begin at the piano and end somewhere "
+            "much bigger.",
+        ),
+        (
+            "kanade",
+            "Sukima Switch's 2004 song of seeing someone off at a station, and of every word "
+            "left unsaid at the gate.",
+        ),
+        (
+            "unchanging-things",
+            "Hanako Oku's song for *The Girl Who Leapt Through Time*: steady piano under a "
+            "story where time will not sit still.",
+        ),
+        (
+            "marigold",
+            "Aimyon's 2018 summer love song. The tears it brings are mostly happy ones.",
+        ),
+        (
+            "pretender",
+            "A 2019 song about a love that cannot work out, sung by someone honest enough to "
+            "admit it.",
+        ),
+        (
+            "yoru-ni-kakeru",
+            "YOASOBI's first song, from 2019. Bright and fast on the surface; the story under "
+            "it is anything but.",
+        ),
+        (
+            "soranji",
+            "Mrs. GREEN APPLE's theme for *From Siberia With Love*: a plain question about "
+            "what a life is for, with strings behind it.",
+        ),
+        (
+            "uma-to-shika",
+            "The theme of the 2019 rugby drama *No Side Game*. It is about pain as much as "
+            "about winning, which is why it lands.",
+        ),
+        (
+            "ai-wo-komete-hanataba-wo",
+            "Superfly's 2008 love song climbs to a chorus that nobody can sing quietly.",
+        ),
+        (
+            "even-if-its-one-of-a-kind",
+            "The newest song here, from 2025: small, honest words for the nights of "
+            "comparing yourself with everyone else.",
+        ),
+    ],
+}
+
 # The seed page's related themed articles, as real articles of their own:
 # (title, moods, audiences, songs in order, lead)
 RELATED_ARTICLES = [

@@ -1,5 +1,6 @@
 """The reader's site in a real browser: phone layout, click-to-load video, accessibility."""
 
+import re
 from io import StringIO
 
 import pytest
@@ -8,7 +9,7 @@ from django.core.management import call_command
 from playwright.sync_api import Page, expect
 
 from articles.models import Article
-from songs.models import Song
+from songs.models import Artist, Song
 
 pytestmark = [
     pytest.mark.browser,
@@ -122,6 +123,7 @@ READER_PAGES = [
     "/search/?q=yonezu",
     "/ja/",
     "/ja" + DEMO_ARTICLE,
+    "/ja/moods/tearjerker/",
     "/ja/search/?q=%E7%B1%B3%E6%B4%A5",
 ]
 
@@ -146,3 +148,41 @@ def test_draft_is_not_found_by_a_reader(page: Page, live_server, demo):
     response = page.goto(live_server.url + DEMO_ARTICLE)
     assert response.status == 404
     expect(page.get_by_role("heading", level=1)).to_have_text("Page not found")
+
+
+def test_headline_and_lead_are_in_the_first_phone_screen(page: Page, live_server, demo):
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(live_server.url + DEMO_ARTICLE)
+    for selector in ["h1", ".article-header .lead"]:
+        box = page.locator(selector).bounding_box()
+        assert box["y"] >= 0 and box["y"] + box["height"] <= 844, (selector, box)
+    # Above it, three related articles and a link down to all of them.
+    expect(page.locator(".related-top li")).to_have_count(3)
+    page.locator(".related-more a").click()
+    expect(page.locator(".related-end")).to_be_in_viewport()
+    expect(page.locator(".related-end li")).to_have_count(10)
+
+
+def test_search_in_kanji_and_romaji_finds_every_article_featuring_the_artist(
+    page: Page, live_server, demo
+):
+    yonezu = Artist.objects.get(slug="kenshi-yonezu")
+    featuring = {article.get_absolute_url() for article in Article.objects.featuring(yonezu)}
+    assert len(featuring) == 8
+    for query in ["米津", "yonezu"]:
+        page.goto(live_server.url + "/search/")
+        page.get_by_role("searchbox").fill(query)
+        page.get_by_role("button", name="Search").click()
+        page.get_by_role("link", name="See all").click()
+        found = page.locator(".result-list a").evaluate_all(
+            "links => links.map(link => new URL(link.href).pathname)"
+        )
+        assert set(found) == featuring, query
+
+
+def test_page_two_of_the_long_list(page: Page, live_server, demo):
+    page.goto(live_server.url + "/articles/twenty-japanese-songs-that-make-you-cry/")
+    page.get_by_role("navigation", name="Pages of this list").get_by_role("link", name="2").click()
+    expect(page).to_have_url(re.compile(r"\?page=2$"))
+    expect(page.locator("#entries-heading")).to_have_text(re.compile(r"\(11–20\)$"))
+    expect(page.locator(".entry")).to_have_count(10)

@@ -8,7 +8,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
-from articles.demo.articles import MAIN_ARTICLE, RELATED_ARTICLES, SONG_NOTES
+from articles.demo.articles import LONG_ARTICLE, MAIN_ARTICLE, RELATED_ARTICLES, SONG_NOTES
 from articles.demo.catalogue import ARTISTS, AUDIENCES, MOODS, SONGS
 from articles.models import Article, Entry, RelatedPick
 from core.slugs import ascii_slug
@@ -46,13 +46,14 @@ class Command(BaseCommand):
         for entry in main.entries.filter(song__slug=NEW_SONG_SLUG):
             entry.added_at = timezone.now() - timedelta(days=3)
             entry.save(update_fields=["added_at"])
+        self.article(LONG_ARTICLE, desk, moods, audiences, songs)
         base_time = datetime.fromisoformat(MAIN_ARTICLE["published"])
         related = []
         for index, (title, mood_slugs, audience_slugs, song_slugs, lead) in enumerate(
             RELATED_ARTICLES, start=1
         ):
             data = {
-                "slug": ascii_slug(title)[:80].rstrip("-"),
+                "slug": ascii_slug(title, max_length=80),
                 "title": title,
                 "lead": lead,
                 "intro": lead,

@@ -27,12 +27,13 @@ from articles.models import (
     Entry,
     TaggedArticleAudience,
     TaggedArticleMood,
+    article_search_text,
 )
 from articles.synthetic_words import AUDIENCES, AUTHORS, MOODS
 from core.cache import invalidate_everything
 from core.folding import search_document
 from core.markup import render_markdown
-from core.slugs import SLUG_MAX_LENGTH, ascii_slug, romanize
+from core.slugs import SLUG_MAX_LENGTH, ascii_slug, cut_slug, romanize
 from songs.models import Artist, Audience, Mood, Song, TaggedSongAudience, TaggedSongMood
 
 BATCH_SIZE = 2000
@@ -67,7 +68,7 @@ class SlugBook:
         candidate, n = base, self.resume_at.get(base, 2)
         while candidate in self.taken:
             suffix = f"-{n}"
-            candidate = base[: SLUG_MAX_LENGTH - len(suffix)] + suffix
+            candidate = cut_slug(base, SLUG_MAX_LENGTH - len(suffix)) + suffix  # as unique_slug
             n += 1
         self.resume_at[base] = n
         self.taken.add(candidate)
@@ -256,6 +257,14 @@ class Command(BaseCommand):
                 plan.article(published_at)
                 for published_at in times[start : start + ARTICLES_PER_ROUND]
             ]
+            for article, ranks, *_ in planned:
+                # As Article.save() and articles/search_index.py make it.
+                article.search_text = article_search_text(
+                    article.title,
+                    article.lead,
+                    article.intro,
+                    [songs[rank].search_text for rank in ranks],
+                )
             rows = Article.objects.bulk_create(
                 [article for article, *_ in planned], batch_size=BATCH_SIZE
             )
@@ -330,5 +339,5 @@ class ArticlePlanner:
         # As Article.save() fills them.
         article.slug = self.slugs.take(title)
         article.intro_html = render(intro)
-        article.search_text = search_document(title, lead, intro)
+        article.title_text = search_document(title)
         return article, self.popularity.distinct(length), mood_indexes, audience_indexes

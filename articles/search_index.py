@@ -1,0 +1,57 @@
+"""Keeps each article's search text current as its list and its songs change.
+
+An article is found by the songs it lists and their artists (Article.search_text), so
+search stays one indexed match on one column however many articles there are. The
+text is derived, then, from rows other than the article's own: it is refreshed when
+an entry joins, changes song or leaves, and when a song or artist is renamed
+(songs.models.songs_renamed). Refreshing reads what the songs already store, folded.
+"""
+
+from django.db.models.signals import post_delete, post_save
+
+from articles.models import Article, Entry, article_search_text
+from songs.models import songs_renamed
+
+# Articles rewritten per round: a renamed artist may be in thousands of them.
+BATCH_SIZE = 500
+
+
+def refresh_search_text(article_ids):
+    """Recompute the search text of the articles with `article_ids`: two reads and one
+    bulk write per BATCH_SIZE articles."""
+    article_ids = sorted(set(article_ids))
+    for start in range(0, len(article_ids), BATCH_SIZE):
+        batch = article_ids[start : start + BATCH_SIZE]
+        songs = {}
+        listed = Entry.objects.filter(article__in=batch).order_by("article", "position")
+        for article_id, text in listed.values_list("article_id", "song__search_text"):
+            songs.setdefault(article_id, []).append(text)
+        articles = list(Article.objects.filter(pk__in=batch).only("title", "lead", "intro"))
+        for article in articles:
+            article.search_text = article_search_text(
+                article.title, article.lead, article.intro, songs.get(article.pk, [])
+            )
+        Article.objects.bulk_update(articles, ["search_text"])
+
+
+def entry_saved(sender, instance, created, update_fields=None, raw=False, **kwargs):
+    # Renumbering saves only positions, and the NEW! badge only its date: the songs
+    # listed, and so the text, stay the same.
+    if raw or (update_fields is not None and "song" not in update_fields):
+        return
+    refresh_search_text([instance.article_id])
+
+
+def entry_deleted(sender, instance, **kwargs):
+    refresh_search_text([instance.article_id])
+
+
+def songs_were_renamed(sender, song_ids, **kwargs):
+    listing = Entry.objects.filter(song__in=song_ids).order_by()
+    refresh_search_text(listing.values_list("article_id", flat=True).distinct())
+
+
+def connect():
+    post_save.connect(entry_saved, sender=Entry, dispatch_uid="entry-search-text")
+    post_delete.connect(entry_deleted, sender=Entry, dispatch_uid="entry-search-text")
+    songs_renamed.connect(songs_were_renamed, dispatch_uid="articles-search-text")

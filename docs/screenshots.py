@@ -1,0 +1,90 @@
+"""Regenerate the README's screenshots: `make screenshots`.
+
+The demo content is loaded into a throwaway SQLite database and served by Django on a
+free local port; the browser tests' chromium (Playwright, same path and flags) takes
+the first screen of the home page and the seed article at a phone's and a desk's
+width. Each PNG is reduced to a 256-colour palette, which keeps it a few dozen KB.
+"""
+
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+from PIL import Image
+from playwright.sync_api import sync_playwright
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+
+OUT = ROOT / "docs" / "screenshots"
+PAGES = {"home": "/", "article": "/articles/songs-for-when-you-want-to-cry/"}
+VIEWPORTS = {390: 844, 1280: 900}
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def serve(database, port):
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{database}", "DEBUG": "1", "PAGE_CACHE": "0"}
+    manage = [sys.executable, str(ROOT / "manage.py")]
+    for command in (["migrate", "--noinput", "-v0"], ["load_demo"]):
+        subprocess.run([*manage, *command], env=env, check=True, stdout=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        [*manage, "runserver", f"127.0.0.1:{port}", "--noreload"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1)
+            return server
+        except OSError:
+            time.sleep(0.2)
+    server.kill()
+    raise SystemExit("The demo server did not start.")
+
+
+def shoot(base_url):
+    OUT.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        for width, height in VIEWPORTS.items():
+            page = browser.new_page(
+                viewport={"width": width, "height": height}, color_scheme="light", locale="en-US"
+            )
+            for name, path in PAGES.items():
+                page.goto(base_url + path)
+                target = OUT / f"{name}-{width}.png"
+                page.screenshot(path=target)
+                Image.open(target).convert("RGB").quantize(256).save(target, optimize=True)
+                print(f"{target.relative_to(ROOT)}: {target.stat().st_size // 1024} KB")
+            page.close()
+        browser.close()
+
+
+def main():
+    if not Path(CHROMIUM).exists():
+        raise SystemExit(f"No chromium at {CHROMIUM}: apt-get install -y chromium")
+    port = free_port()
+    with tempfile.TemporaryDirectory() as scratch:
+        server = serve(Path(scratch) / "demo.sqlite3", port)
+        try:
+            shoot(f"http://127.0.0.1:{port}")
+        finally:
+            server.terminate()
+            server.wait()
+
+
+if __name__ == "__main__":
+    main()
