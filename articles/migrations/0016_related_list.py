@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0014_song_articles_by_id'),
+        ('articles', '0015_article_search_by_songs'),
     ]
 
     operations = [
