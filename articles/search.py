@@ -13,12 +13,17 @@ A common word matches thousands of rows, so counting and paging stop at
 MAX_RESULTS: past it a reader refines the query rather than reading page 60.
 """
 
+import copy
+
 from django import forms
-from django.db.models import Case, Q, When
+from django.db.models import Q, TextField, Value
+from django.db.models.functions import Concat
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article, Entry
 from core.folding import fold
+from core.pagination import count_up_to
 from songs.models import Artist, Song
 
 MAX_QUERY_LENGTH = 100
@@ -27,6 +32,8 @@ MAX_RESULTS = 1000
 # Matches counted per kind in the grouped overview, which shows a few of each: counting
 # a common word's matches costs more the more there are, so past this it says "100+".
 OVERVIEW_COUNT = 100
+# How many of the newest articles are searched first (see NewestMatches).
+RECENT_WINDOW = 500
 
 
 class SearchForm(forms.Form):
@@ -62,23 +69,98 @@ def search(query):
 
 def ranked_articles(query, folded):
     """Matching articles, those with `query` in their own title first, then those that
-    list a matching song or artist or mention it, newest first within each.
+    list a matching song or artist or mention it, newest first within each."""
+    commentary = Q(pk__in=articles_with_commentary(query))
+    return TitleFirst(
+        matching=Q(search_text__contains=folded) | commentary,
+        # The same test on an expression no index serves (see NewestMatches).
+        matching_unindexed=Q(plain_search_text__contains=folded) | commentary,
+        titled=Q(title_text__contains=folded),
+    )
 
-    Ranking sorts every row it ranks, so it ranks a bounded set, read first as ids: the
-    newest MAX_RESULTS matches, which index walks stop at, and the newest MAX_RESULTS
-    title matches, so that an old list titled with the query still comes first.
+
+class NewestMatches:
+    """Public articles that match, newest first, read so that a page costs the same
+    however many articles match.
+
+    A common word ("natsu", in a song of most lists) matches most articles: the newest
+    matches are among the newest articles, which a walk down the publication-date index
+    reads at once, whereas the trigram index would read every match before sorting. A
+    rare word has too few matches there, and the trigram index finds them at the cost
+    of the few it reads. So matches are looked for among the newest RECENT_WINDOW public
+    articles first, testing each row (the trigram index would be chosen otherwise), and
+    in the whole magazine only when those hold too few.
     """
-    matches = Article.objects.published().filter(
-        Q(search_text__contains=folded) | Q(pk__in=articles_with_commentary(query))
-    )
-    newest = matches.newest_first().values_list("pk", flat=True)
-    ranked = {*newest[:MAX_RESULTS], *newest.filter(title_text__contains=folded)[:MAX_RESULTS]}
-    title_first = Case(When(title_text__contains=folded, then=0), default=1)
-    return (
-        Article.objects.filter(pk__in=ranked)
-        .for_listing()
-        .order_by(title_first, "-published_at", "-pk")
-    )
+
+    def __init__(self, matching, matching_unindexed):
+        self.matching, self.matching_unindexed = matching, matching_unindexed
+
+    @cached_property
+    def window_holds_everything(self):
+        return count_up_to(Article.objects.published(), RECENT_WINDOW) < RECENT_WINDOW
+
+    def recent(self, *conditions):
+        newest = Article.objects.published().newest_first().values("pk")[:RECENT_WINDOW]
+        plain = Concat("search_text", Value(""), output_field=TextField())
+        recent = Article.objects.filter(pk__in=newest).annotate(plain_search_text=plain)
+        return recent.filter(self.matching_unindexed, *conditions)
+
+    def everywhere(self, *conditions):
+        return Article.objects.published().filter(self.matching, *conditions)
+
+    def count(self, cap, *conditions):
+        """How many match, counted up to `cap`."""
+        found = count_up_to(self.recent(*conditions), cap)
+        if found == cap or self.window_holds_everything:
+            return found
+        return count_up_to(self.everywhere(*conditions), cap)
+
+    def rows(self, start, stop, *conditions):
+        found = list(self.recent(*conditions).for_listing().newest_first()[start:stop])
+        if len(found) == stop - start or self.window_holds_everything:
+            return found
+        return list(self.everywhere(*conditions).for_listing().newest_first()[start:stop])
+
+
+class TitleFirst:
+    """The title matches, then the other matches, as one list sliced like a queryset
+    (lazily, and no further than MAX_RESULTS). Both parts are always read, so the
+    number of queries does not depend on how many match each."""
+
+    def __init__(self, matching, matching_unindexed, titled, start=0, stop=MAX_RESULTS):
+        self.matches = NewestMatches(matching, matching_unindexed)
+        self.titled, self.start, self.stop = titled, start, stop
+
+    def order_by(self):
+        return self  # the order is the list's own
+
+    def __getitem__(self, rows):
+        start = self.start + (rows.start or 0)
+        stop = self.stop if rows.stop is None else min(self.stop, self.start + rows.stop)
+        sliced = copy.copy(self)
+        sliced.start, sliced.stop = start, max(start, stop)
+        sliced.__dict__.pop("rows", None)
+        return sliced
+
+    def count(self):
+        return max(self.matches.count(self.stop) - self.start, 0)
+
+    def __len__(self):
+        return len(self.rows)
+
+    def __iter__(self):
+        return iter(self.rows)
+
+    @cached_property
+    def rows(self):
+        start, stop = self.start, self.stop
+        if stop <= start:
+            return []
+        # The others begin past the title matches, however many come before `start`.
+        before = self.matches.count(start, self.titled) if start else 0
+        titled = self.matches.rows(start, stop, self.titled)
+        others = self.matches.rows(start - before, stop - before, ~self.titled)
+        return (titled + others)[: stop - start]
 
 
 def articles_with_commentary(query):

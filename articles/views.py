@@ -229,7 +229,8 @@ class SearchView(ListView):
             context["groups"] = []
             for kind, label in SearchForm.KINDS:
                 count = count_up_to(self.results[kind], OVERVIEW_COUNT)
-                preview = self.results[kind][: self.preview_size]
+                # Read even when nothing matches: a page's queries stay the same in number.
+                preview = list(self.results[kind][: self.preview_size])
                 shown = count_label(count, OVERVIEW_COUNT)
                 context["groups"].append((kind, label, preview, count, shown))
         return context
