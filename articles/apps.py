@@ -9,7 +9,9 @@ class ArticlesConfig(AppConfig):
     def ready(self):
         from articles import (
             cache_tags,
+            covers,
             history,  # noqa: F401  (registers the models with django-reversion)
         )
 
         cache_tags.connect()
+        covers.connect()

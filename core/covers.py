@@ -1,0 +1,170 @@
+"""Images we draw ourselves, never fetch: an article's cover, an artist's monogram.
+
+Both are textless: no font that ships with the project or installs from a registry as
+a Python package covers Japanese, and a picture of a name in one script only would
+leave out half the catalogue. The name goes in the alt text instead.
+
+A drawing is a pure function of what it is drawn from, so the same content gives the
+same bytes. `fingerprint()` of those inputs names the files (core.renditions.store_drawn),
+so a row whose content has not changed keeps its files, and one that changed gets
+new names and its old files deleted.
+
+When they are drawn: once the transaction that changed what they show commits
+(`draw_on_commit`), as many changes as it made, so an editor's save draws at most once,
+and a transaction that rolls back draws nothing.
+"""
+
+import colorsys
+import hashlib
+import itertools
+import json
+import random
+from functools import partial
+
+from django.db import transaction
+from PIL import Image, ImageDraw
+
+# Part of every fingerprint: change it when the drawing changes, and every row gets
+# the new drawing at its next refresh (`make_covers`).
+DRAWING_VERSION = 1
+COVER_SIZE = (1600, 900)  # 16:9, what cards and link previews crop least
+MONOGRAM_SIZE = (480, 480)
+MAX_TRACKS = 24  # grooves and bands: past that they are thinner than a line
+
+
+def fingerprint(*parts):
+    """A short stable digest of `parts` (anything JSON can write)."""
+    text = json.dumps([DRAWING_VERSION, *parts], ensure_ascii=False, sort_keys=True)
+    return hashlib.sha256(text.encode()).hexdigest()[:20]
+
+
+def hue_of(name):
+    """A hue in [0, 1) that belongs to `name`, the same on every machine (unlike hash())."""
+    return int.from_bytes(hashlib.sha256(name.encode()).digest()[:4], "big") / 2**32
+
+
+def _rgb(hue, lightness, saturation):
+    return tuple(round(c * 255) for c in colorsys.hls_to_rgb(hue % 1.0, lightness, saturation))
+
+
+def palette(names, fallback):
+    """Three hues from `names` (moods' slugs): each mood gives its own, in order. With
+    fewer than three, the missing ones are the first one's neighbours and complement; with
+    none, `fallback` gives a quiet, nearly grey palette."""
+    hues = [hue_of(name) for name in names][:3]
+    if not hues:
+        return [hue_of(fallback)] * 3, 0.12
+    first = hues[0]
+    hues += [first + 0.08, first + 0.5][: 3 - len(hues)]
+    return hues, 0.55
+
+
+def draw_cover(mood_names, tracks, seed):
+    """A record sleeve: the moods' colours, a band on the sleeve and a groove on the record
+    for each track (`tracks`: stable names of the songs, in order), laid out by `seed`."""
+    (h0, h1, h2), saturation = palette(mood_names, seed)
+    width, height = COVER_SIZE
+    image = Image.new("RGB", COVER_SIZE, _rgb(h0, 0.16, saturation * 0.6))
+    draw = ImageDraw.Draw(image)
+    # A second, lighter field behind the record, at an angle that is the article's own.
+    rng = random.Random(seed)
+    tilt = rng.randint(-180, 180)
+    draw.polygon(
+        [(width * 0.55 + tilt, 0), (width, 0), (width, height), (width * 0.55 - tilt, height)],
+        fill=_rgb(h2, 0.24, saturation * 0.5),
+    )
+    side = round(height * 0.82)
+    left, top = round(width * 0.08), (height - side) // 2
+    tracks = list(tracks)[:MAX_TRACKS] or [seed]
+
+    # The record, half out of its sleeve: one groove per track.
+    centre = (left + side, height // 2)
+    radius = side // 2 - 6
+    draw.ellipse(_box(centre, radius), fill=(18, 18, 20))
+    label = round(radius * 0.34)
+    for index, track in enumerate(tracks):
+        groove = label + (radius - label) * (index + 1) / (len(tracks) + 1)
+        shade = 34 + round(hue_of(f"{track}") * 26)
+        draw.ellipse(_box(centre, groove), outline=(shade, shade, shade + 4), width=3)
+    draw.ellipse(_box(centre, label), fill=_rgb(h1, 0.62, saturation))
+    draw.ellipse(_box(centre, label // 9), fill=(18, 18, 20))
+
+    # The sleeve: one band per track, its height from the song, its colour from the moods.
+    draw.rectangle((left, top, left + side, top + side), fill=_rgb(h1, 0.5, saturation))
+    weights = [0.6 + hue_of(f"band {track}") for track in tracks]
+    y = float(top)
+    for index, (track, weight) in enumerate(zip(tracks, weights, strict=True)):
+        band = side * weight / sum(weights)
+        hue = (h0, h1, h2)[index % 3] + (hue_of(f"hue {track}") - 0.5) * 0.06
+        lightness = 0.32 + 0.4 * hue_of(f"light {track}")
+        inset = round(side * 0.07)
+        draw.rectangle(
+            (left + inset, round(y) + 2, left + side - inset, round(y + band) - 2),
+            fill=_rgb(hue, lightness, saturation),
+        )
+        y += band
+    return image
+
+
+def draw_monogram(name, kind):
+    """An artist's mark without letters: a mirrored 5×5 pattern of dots and squares,
+    symmetric like a monogram, in a colour of the name's own."""
+    seed = f"{kind}:{name}"
+    hue = hue_of(seed)
+    width = MONOGRAM_SIZE[0]
+    image = Image.new("RGB", MONOGRAM_SIZE, _rgb(hue, 0.2, 0.45))
+    draw = ImageDraw.Draw(image)
+    rng = random.Random(seed)
+    cells = 5
+    cell = width // (cells + 2)
+    for row in range(cells):
+        for column in range((cells + 1) // 2):
+            shape = rng.choice(("dot", "square", "ring", None))
+            if shape is None:
+                continue
+            colour = _rgb(hue + rng.choice((0, 0.08, 0.5)), 0.62, 0.55)
+            for mirrored in {column, cells - 1 - column}:
+                x, y = (mirrored + 1) * cell, (row + 1) * cell
+                box = (x + 4, y + 4, x + cell - 4, y + cell - 4)
+                if shape == "dot":
+                    draw.ellipse(box, fill=colour)
+                elif shape == "square":
+                    draw.rectangle(box, fill=colour)
+                else:
+                    draw.ellipse(box, outline=colour, width=cell // 6)
+    return image
+
+
+def _box(centre, radius):
+    x, y = centre
+    return (x - radius, y - radius, x + radius, y + radius)
+
+
+# --- When ----------------------------------------------------------------------------
+
+
+def draw_on_commit(key, refresh):
+    """Call `refresh()` once the current transaction commits (at once outside one), once
+    per `key` however many saves in the transaction asked for it: only the callback
+    asked for last runs, and the earlier ones, which Django runs before it, step aside.
+    (A savepoint rolled back after that last ask takes it away: the drawing then waits
+    for the next change, or `make_covers`.)"""
+    connection = transaction.get_connection()
+    if not connection.in_atomic_block:
+        refresh()
+        return
+    # Each thread has its own connection, and so its own transaction and asks.
+    latest = connection.__dict__.setdefault("_latest_drawing_asks", {})
+    ask = next(_asks)
+    latest[key] = ask
+    transaction.on_commit(partial(_run_if_latest, latest, key, ask, refresh))
+
+
+_asks = itertools.count()
+
+
+def _run_if_latest(latest, key, ask, refresh):
+    if latest.get(key) != ask:
+        return
+    del latest[key]
+    refresh()

@@ -1,0 +1,59 @@
+"""Every artist without a photo gets a monogram we draw (core/covers.py): a symmetric
+pattern in a colour of its own, made from the artist's name and kind, in any script.
+It carries no letters (see core/covers.py); its alt text is the artist's name.
+
+Drawn once the save that created the artist, renamed it, or removed its photo commits;
+the old files are deleted then. A photo wins: the monogram is dropped while there is one.
+Rows written without save(), such as `make_bulk`'s, have none until
+`manage.py make_covers` draws them.
+"""
+
+from django.db import transaction
+from django.db.models.signals import post_save
+
+from core.cache import invalidate, object_tag
+from core.covers import draw_monogram, draw_on_commit, fingerprint
+from core.renditions import Renditions, delete_files_on_commit, store_drawn
+from songs.models import Artist
+
+MONOGRAM_PREFIX = "monogram:"
+
+
+def refresh_monogram(artist_id):
+    """Draw the monogram of the artist `artist_id` if its name or kind changed, or drop it
+    if the artist has a photo; delete the files it no longer uses on commit."""
+    with transaction.atomic():
+        artist = (
+            Artist.objects.filter(pk=artist_id)
+            .only("pk", "name", "kind", "photo", "monogram_renditions")
+            .first()
+        )
+        if artist is None:
+            return
+        current = artist.monogram
+        if artist.photo:
+            wanted = Renditions()
+        else:
+            digest = fingerprint(artist.pk, artist.name, artist.kind)
+            source = MONOGRAM_PREFIX + digest
+            largest = current.largest_jpeg
+            if current.source == source and largest and largest.storage_exists():
+                return
+            image = draw_monogram(artist.name, artist.kind)
+            wanted = store_drawn(image, f"monograms/artist-{artist.pk}-{digest}", source)
+        if wanted == current:
+            return
+        Artist.objects.filter(pk=artist_id).update(monogram_renditions=wanted.to_json())
+        invalidate([object_tag(artist)])
+        delete_files_on_commit(current.file_names - wanted.file_names)
+
+
+def _artist_saved(sender, instance, update_fields=None, **kwargs):
+    if update_fields is not None and not {"name", "kind", "photo"} & set(update_fields):
+        return
+    artist_id = instance.pk
+    draw_on_commit(("monogram", artist_id), lambda: refresh_monogram(artist_id))
+
+
+def connect():
+    post_save.connect(_artist_saved, sender=Artist, dispatch_uid="monograms-artist")
