@@ -16,9 +16,15 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 
 from articles.models import Article, Entry, TaggedArticleMood
-from core.cache import invalidate, object_tag
-from core.covers import draw_cover, draw_on_commit, fingerprint
-from core.renditions import Renditions, delete_files_on_commit, store_drawn
+from core.covers import (
+    draw_cover,
+    draw_on_commit,
+    drawing_folder,
+    fingerprint,
+    is_stored,
+    keep_only,
+)
+from core.renditions import Renditions, store_drawn
 from songs.monograms import refresh_monogram
 
 COVER_PREFIX = "cover:"
@@ -35,10 +41,8 @@ def refresh_cover(article_id):
         )
         if article is None:
             return  # deleted in the meantime: its files stay, for "Recover deleted"
-        current = article.cover
-        if article.hero_image:
-            wanted = Renditions()
-        else:
+        wanted = Renditions()
+        if not article.hero_image:
             mood_slugs = sorted(article.mood_links.values_list("tag__slug", flat=True))
             song_ids = list(
                 Entry.objects.filter(article=article_id)
@@ -47,23 +51,11 @@ def refresh_cover(article_id):
             )
             digest = fingerprint(article.pk, article.title, mood_slugs, song_ids)
             source = COVER_PREFIX + digest
-            if current.source == source and _files_exist(current):
+            if is_stored(article.cover, source):
                 return
             image = draw_cover(mood_slugs, [f"song-{pk}" for pk in song_ids], source)
-            wanted = store_drawn(image, f"covers/article-{article.pk}-{digest}", source)
-        if wanted == current:
-            return
-        Article.objects.filter(pk=article_id).update(cover_renditions=wanted.to_json())
-        # Pages and feeds showing the article show its cover: they are stale now.
-        invalidate([object_tag(article)])
-        delete_files_on_commit(current.file_names - wanted.file_names)
-
-
-def _files_exist(renditions):
-    # One check on the refresh path, never on a page: a version restored from the
-    # history may name files deleted since.
-    largest = renditions.largest_jpeg
-    return largest is not None and largest.storage_exists()
+            wanted = store_drawn(image, f"{drawing_folder(article, 'covers')}/{digest}", source)
+        keep_only(article, "cover_renditions", wanted, drawing_folder(article, "covers"))
 
 
 def refresh_cover_on_commit(article_id):

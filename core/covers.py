@@ -6,8 +6,8 @@ leave out half the catalogue. The name goes in the alt text instead.
 
 A drawing is a pure function of what it is drawn from, so the same content gives the
 same bytes. `fingerprint()` of those inputs names the files (core.renditions.store_drawn),
-so a row whose content has not changed keeps its files, and one that changed gets
-new names and its old files deleted.
+in a folder of the row's own: a row whose content has not changed keeps its files, and
+one that changed gets new names, and the other files of its folder are deleted.
 
 When they are drawn: once the transaction that changed what they show commits
 (`draw_on_commit`), as many changes as it made, so an editor's save draws at most once,
@@ -21,8 +21,12 @@ import json
 import random
 from functools import partial
 
+from django.core.files.storage import default_storage
 from django.db import transaction
 from PIL import Image, ImageDraw
+
+from core.cache import invalidate, object_tag
+from core.renditions import Renditions, delete_files_on_commit
 
 # Part of every fingerprint: change it when the drawing changes, and every row gets
 # the new drawing at its next refresh (`make_covers`).
@@ -138,6 +142,42 @@ def draw_monogram(name, kind):
 def _box(centre, radius):
     x, y = centre
     return (x - radius, y - radius, x + radius, y + radius)
+
+
+# --- Where ---------------------------------------------------------------------------
+
+
+def drawing_folder(instance, kind):
+    """Each row's drawings have a folder of their own ("covers/article-12"), so that what
+    it no longer uses can be found and deleted even when the row forgot it (a full save
+    of an instance read before the drawing was stored writes its old, empty value)."""
+    return f"{kind}/{instance._meta.model_name}-{instance.pk}"
+
+
+def keep_only(instance, field, wanted, folder):
+    """Make `wanted` (Renditions, maybe empty) the drawing `instance` shows in `field`,
+    and delete every other file of `folder` once the transaction commits."""
+    if wanted != Renditions.from_json(getattr(instance, field)):
+        type(instance)._default_manager.filter(pk=instance.pk).update(**{field: wanted.to_json()})
+        # Pages and feeds that show the row show its drawing: they are stale now.
+        invalidate([object_tag(instance)])
+    delete_files_on_commit(_files_in(folder) - wanted.file_names)
+
+
+def is_stored(renditions, source):
+    """`renditions` is the drawing `source` names, and its files are there (a version
+    restored from the history may name files deleted since). One storage check, made
+    when a row is refreshed, never on a page."""
+    largest = renditions.largest_jpeg
+    return renditions.source == source and largest is not None and largest.storage_exists()
+
+
+def _files_in(folder):
+    try:
+        _, files = default_storage.listdir(folder)
+    except FileNotFoundError:
+        return set()
+    return {f"{folder}/{name}" for name in files}
 
 
 # --- When ----------------------------------------------------------------------------

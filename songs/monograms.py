@@ -11,9 +11,15 @@ Rows written without save(), such as `make_bulk`'s, have none until
 from django.db import transaction
 from django.db.models.signals import post_save
 
-from core.cache import invalidate, object_tag
-from core.covers import draw_monogram, draw_on_commit, fingerprint
-from core.renditions import Renditions, delete_files_on_commit, store_drawn
+from core.covers import (
+    draw_monogram,
+    draw_on_commit,
+    drawing_folder,
+    fingerprint,
+    is_stored,
+    keep_only,
+)
+from core.renditions import Renditions, store_drawn
 from songs.models import Artist
 
 MONOGRAM_PREFIX = "monogram:"
@@ -30,22 +36,15 @@ def refresh_monogram(artist_id):
         )
         if artist is None:
             return
-        current = artist.monogram
-        if artist.photo:
-            wanted = Renditions()
-        else:
+        wanted = Renditions()
+        if not artist.photo:
             digest = fingerprint(artist.pk, artist.name, artist.kind)
             source = MONOGRAM_PREFIX + digest
-            largest = current.largest_jpeg
-            if current.source == source and largest and largest.storage_exists():
+            if is_stored(artist.monogram, source):
                 return
             image = draw_monogram(artist.name, artist.kind)
-            wanted = store_drawn(image, f"monograms/artist-{artist.pk}-{digest}", source)
-        if wanted == current:
-            return
-        Artist.objects.filter(pk=artist_id).update(monogram_renditions=wanted.to_json())
-        invalidate([object_tag(artist)])
-        delete_files_on_commit(current.file_names - wanted.file_names)
+            wanted = store_drawn(image, f"{drawing_folder(artist, 'monograms')}/{digest}", source)
+        keep_only(artist, "monogram_renditions", wanted, drawing_folder(artist, "monograms"))
 
 
 def _artist_saved(sender, instance, update_fields=None, **kwargs):
