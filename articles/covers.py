@@ -12,13 +12,14 @@ load: no query is added to draw or show a cover. Rows written without save(), su
 `make_bulk`'s, have none until `manage.py make_covers` draws them.
 """
 
+from functools import partial
+
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 
 from articles.models import Article, Entry, TaggedArticleMood
 from core.covers import (
     draw_cover,
-    draw_on_commit,
     drawing_folder,
     fingerprint,
     is_stored,
@@ -60,7 +61,7 @@ def refresh_cover(article_id):
 
 def refresh_cover_on_commit(article_id):
     if article_id is not None:
-        draw_on_commit(("cover", article_id), lambda: refresh_cover(article_id))
+        transaction.on_commit(partial(refresh_cover, article_id))
 
 
 def _article_saved(sender, instance, update_fields=None, **kwargs):

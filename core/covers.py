@@ -10,19 +10,17 @@ in a folder of the row's own: a row whose content has not changed keeps its file
 one that changed gets new names, and the other files of its folder are deleted.
 
 When they are drawn: once the transaction that changed what they show commits
-(`draw_on_commit`), as many changes as it made, so an editor's save draws at most once,
-and a transaction that rolls back draws nothing.
+(`transaction.on_commit`), from the rows as committed. A save that touched many rows (an
+article with thirty entries) asks many times: the first draws, and the others find the
+drawing up to date (three queries each). A transaction that rolls back draws nothing.
 """
 
 import colorsys
 import hashlib
-import itertools
 import json
 import random
-from functools import partial
 
 from django.core.files.storage import default_storage
-from django.db import transaction
 from PIL import Image, ImageDraw
 
 from core.cache import invalidate, object_tag
@@ -178,33 +176,3 @@ def _files_in(folder):
     except FileNotFoundError:
         return set()
     return {f"{folder}/{name}" for name in files}
-
-
-# --- When ----------------------------------------------------------------------------
-
-
-def draw_on_commit(key, refresh):
-    """Call `refresh()` once the current transaction commits (at once outside one), once
-    per `key` however many saves in the transaction asked for it: only the callback
-    asked for last runs, and the earlier ones, which Django runs before it, step aside.
-    (A savepoint rolled back after that last ask takes it away: the drawing then waits
-    for the next change, or `make_covers`.)"""
-    connection = transaction.get_connection()
-    if not connection.in_atomic_block:
-        refresh()
-        return
-    # Each thread has its own connection, and so its own transaction and asks.
-    latest = connection.__dict__.setdefault("_latest_drawing_asks", {})
-    ask = next(_asks)
-    latest[key] = ask
-    transaction.on_commit(partial(_run_if_latest, latest, key, ask, refresh))
-
-
-_asks = itertools.count()
-
-
-def _run_if_latest(latest, key, ask, refresh):
-    if latest.get(key) != ask:
-        return
-    del latest[key]
-    refresh()

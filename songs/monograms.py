@@ -8,12 +8,13 @@ Rows written without save(), such as `make_bulk`'s, have none until
 `manage.py make_covers` draws them.
 """
 
+from functools import partial
+
 from django.db import transaction
 from django.db.models.signals import post_save
 
 from core.covers import (
     draw_monogram,
-    draw_on_commit,
     drawing_folder,
     fingerprint,
     is_stored,
@@ -50,8 +51,7 @@ def refresh_monogram(artist_id):
 def _artist_saved(sender, instance, update_fields=None, **kwargs):
     if update_fields is not None and not {"name", "kind", "photo"} & set(update_fields):
         return
-    artist_id = instance.pk
-    draw_on_commit(("monogram", artist_id), lambda: refresh_monogram(artist_id))
+    transaction.on_commit(partial(refresh_monogram, instance.pk))
 
 
 def connect():

@@ -27,6 +27,10 @@ from core.covers import draw_cover, draw_monogram
 from songs.models import Artist
 from tests.factories import (
     add_entries,
+    admin_url,
+    fill_entry_rows,
+    form_data,
+    form_errors,
     image_upload,
     make_article,
     make_artist,
@@ -168,6 +172,20 @@ def test_a_full_save_of_an_instance_read_before_its_cover_was_drawn_keeps_the_co
     assert stored_files() == cover.file_names
 
 
+def test_an_editors_save_of_many_entries_draws_the_cover_once(editor_client, media_root, committed):
+    article = make_article(published=False)
+    data = form_data(editor_client.get(admin_url(article)))
+    fill_entry_rows(data, [make_song(f"Song {n}") for n in range(5)])
+    with CaptureQueriesContext(connection) as queries, committed():
+        response = editor_client.post(admin_url(article), data)
+    assert response.status_code == 302, form_errors(response)
+    # A drawing is stored with an UPDATE of that field alone.
+    stores = [q for q in queries if 'SET "cover_renditions" =' in q["sql"]]
+    assert len(stores) == 1
+    cover = Article.objects.get(pk=article.pk).cover
+    assert cover and stored_files() == cover.file_names
+
+
 def test_a_transaction_that_rolls_back_draws_nothing(media_root, committed):
     with committed(), pytest.raises(RuntimeError), transaction.atomic():
         make_article("Never saved")
@@ -251,6 +269,11 @@ def test_every_card_shows_its_cover_without_a_query_per_card(
         assert image["srcset"].count(" 480w") == 1 and " 1600w" in image["srcset"]
         # The first card is likely in the first screen: only the others wait.
         assert (image.get("loading") == "lazy") == (position > 0)
+
+
+def test_the_cover_s_alt_text_speaks_the_page_s_language(magazine, client):
+    page = Cards(client.get("/ja/articles/").text)
+    assert {image["alt"] for image in page.images} == {f"「List {n}」のカバー" for n in range(3)}
 
 
 def test_the_article_page_keeps_its_query_budget_with_a_cover(
