@@ -97,17 +97,17 @@ def test_the_same_inputs_draw_the_same_pixels_and_other_inputs_others():
 def test_a_cover_is_stored_as_real_webp_and_jpeg_renditions(magazine):
     cover = magazine[0].cover
     assert cover and not magazine[0].hero
-    assert (cover.width, cover.height) == (1600, 900)
+    assert (cover.width, cover.height) == (1200, 675)
     for kind, pillow_format in [("webp", "WEBP"), ("jpeg", "JPEG")]:
         renditions = getattr(cover, kind)
-        assert [r.width for r in renditions] == [480, 960, 1600]
+        assert [r.width for r in renditions] == [480, 960, 1200]
         for rendition in renditions:
             content = file_bytes(rendition.name)
             assert len(content) == rendition.size
             with Image.open(io.BytesIO(content)) as image:
                 image.load()
                 assert image.format == pillow_format
-                assert image.size == (rendition.width, round(rendition.width * 900 / 1600))
+                assert image.size == (rendition.width, round(rendition.width * 675 / 1200))
     assert stored_files() == {name for article in magazine for name in article.cover.file_names}
 
 
@@ -265,8 +265,8 @@ def test_every_card_shows_its_cover_without_a_query_per_card(
     for position, image in enumerate(page.images):
         article = covers[image["src"]]
         assert image["alt"] == f"Cover of “{article.title}”"
-        assert (image["width"], image["height"]) == ("1600", "900")
-        assert image["srcset"].count(" 480w") == 1 and " 1600w" in image["srcset"]
+        assert (image["width"], image["height"]) == ("1200", "675")
+        assert image["srcset"].count(" 480w") == 1 and " 1200w" in image["srcset"]
         # The first card is likely in the first screen: only the others wait.
         assert (image.get("loading") == "lazy") == (position > 0)
 
