@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 
 import feedparser
 import pytest
+import reversion
 from django.conf import settings
 from django.core.cache import cache
 from django.core.files.storage import default_storage
@@ -20,6 +21,7 @@ from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.views.static import serve
 from PIL import Image
+from reversion.models import Version
 
 from articles.covers import refresh_cover
 from articles.models import Article, Entry
@@ -184,6 +186,28 @@ def test_an_editors_save_of_many_entries_draws_the_cover_once(editor_client, med
     assert len(stores) == 1
     cover = Article.objects.get(pk=article.pk).cover
     assert cover and stored_files() == cover.file_names
+
+
+def test_restoring_a_version_draws_its_cover_again_under_the_same_names(
+    editor_client, media_root, committed
+):
+    songs = [make_song(f"Song {n}") for n in range(3)]
+    with committed(), reversion.create_revision():
+        article = make_article("Versioned")
+        add_entries(article, songs[:2])
+    first = Article.objects.get(pk=article.pk).cover
+    with committed(), reversion.create_revision():
+        Entry.objects.create(article=article, song=songs[2], position=3)
+        Article.objects.get(pk=article.pk).save()
+    assert not first.file_names & stored_files()
+
+    version = Version.objects.get_for_object(article).last()
+    url = admin_url(Article, "revision", article.pk, version.pk)
+    with committed():
+        response = editor_client.post(url, form_data(editor_client.get(url)))
+    assert response.status_code == 302, form_errors(response)
+    assert Article.objects.get(pk=article.pk).cover == first
+    assert stored_files() == first.file_names
 
 
 def test_a_transaction_that_rolls_back_draws_nothing(media_root, committed):
