@@ -9,9 +9,11 @@ class ArticlesConfig(AppConfig):
     def ready(self):
         from articles import (
             cache_tags,
+            covers,
             history,  # noqa: F401  (registers the models with django-reversion)
             search_index,
         )
 
         cache_tags.connect()
         search_index.connect()
+        covers.connect()

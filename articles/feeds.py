@@ -130,12 +130,13 @@ class ArticleFeed(Feed):
         return [tag.name for tag in (*article.mood_list, *article.audience_list)]
 
     def item_enclosure_url(self, article):
-        largest = article.hero.largest_jpeg
+        # The hero image, else the cover we drew.
+        largest = article.picture.largest_jpeg
         return largest.url if largest else None
 
     def item_enclosure_length(self, article):
         # Stored with the rendition, so the feed never asks the storage; 0 if unknown.
-        return article.hero.largest_jpeg.size
+        return article.picture.largest_jpeg.size
 
     def item_enclosure_mime_type(self, article):
         return "image/jpeg"

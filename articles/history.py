@@ -14,4 +14,10 @@ for model in (Entry, RelatedPick, TaggedArticleMood, TaggedArticleAudience):
         reversion.register(model)
 
 if not reversion.is_registered(Article):
-    reversion.register(Article, follow=["entries", "mood_links", "audience_links", "pick_links"])
+    reversion.register(
+        Article,
+        follow=["entries", "mood_links", "audience_links", "pick_links"],
+        # The cover is drawn from the rest (articles/covers.py), again after a restore:
+        # a version naming its files would only name files deleted since.
+        exclude=["cover_renditions"],
+    )

@@ -48,14 +48,15 @@ def for_article_page(request, article, page_obj):
         if author_name == settings.SITE_NAME
         else {"@type": "Person", "name": author_name}
     )
-    hero_url = image_url(request, article.hero)
+    # The hero image, else the cover we drew: every article has a picture to share.
+    picture_url = image_url(request, article.picture)
     article_node = structured_data.article_entity(
         article,
         url=canonical_url,
         description=description,
         author=author,
         publisher=publisher(request),
-        image_url=hero_url,
+        image_url=picture_url,
         songs=structured_data.song_list(
             page_obj.object_list,
             first_position=page_obj.start_index(),
@@ -73,8 +74,8 @@ def for_article_page(request, article, page_obj):
             (article.title, request.build_absolute_uri(path)),
         ),
         entities=(article_node,),
-        image_url=hero_url,
-        image_alt=article.hero_alt,
+        image_url=picture_url,
+        image_alt=article.picture_alt,
         og_type="article",
         published_time=article.published_at,
         modified_time=article.updated_at,
@@ -87,6 +88,9 @@ def for_article_page(request, article, page_obj):
 def for_artist(request, artist):
     path = artist.get_absolute_url()
     photo_url = image_url(request, artist.portrait)
+    # Link previews show the monogram when there is no photo; the structured data,
+    # which says what the artist looks like, names a real photo only.
+    picture_url = image_url(request, artist.picture)
     description = plain_text(artist.bio_html) or plain_text(
         _("Songs by %(name)s, and the Liner Notes articles that feature them.")
         % {"name": artist.name}
@@ -101,8 +105,8 @@ def for_artist(request, artist):
             (artist.name, request.build_absolute_uri(path)),
         ),
         entities=(structured_data.artist_entity(artist, request.build_absolute_uri, photo_url),),
-        image_url=photo_url,
-        image_alt=artist.photo_alt,
+        image_url=picture_url,
+        image_alt=artist.picture_alt,
         feeds=(
             FeedLink(
                 _("%(site)s: articles featuring %(name)s")

@@ -54,6 +54,9 @@ class Article(WithFacets, Timestamped):
     hero_renditions = models.JSONField(default=dict, blank=True, editable=False)
     # The hero image as pages and feeds show it; false when there is none.
     hero = RenditionsOf("hero_renditions")
+    # The cover we draw while there is no hero (articles/covers.py); false until drawn.
+    cover_renditions = models.JSONField(default=dict, blank=True, editable=False)
+    cover = RenditionsOf("cover_renditions")
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -155,6 +158,18 @@ class Article(WithFacets, Timestamped):
         if self.published_at > timezone.now():
             return self.State.SCHEDULED
         return self.State.PUBLISHED
+
+    @property
+    def picture(self):
+        """The image that stands for the article on cards, in link previews and feeds:
+        its hero image, else its cover; false while it has neither."""
+        return self.hero or self.cover
+
+    @property
+    def picture_alt(self):
+        if self.hero:
+            return self.hero_alt
+        return _("Cover of “%(title)s”") % {"title": self.title}
 
     @property
     def is_public(self):

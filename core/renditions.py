@@ -49,6 +49,9 @@ class Rendition:
     def url(self):
         return default_storage.url(self.name)
 
+    def storage_exists(self):
+        return default_storage.exists(self.name)
+
 
 @dataclass(frozen=True)
 class Renditions:
@@ -116,12 +119,22 @@ class RenditionsOf:
 
 def make_renditions(field_file):
     """Write renditions of `field_file` to its storage, and return them."""
-    storage = field_file.storage
     with field_file.open("rb") as source, Image.open(source) as original:
         image = ImageOps.exif_transpose(original).convert("RGB")
+    stem = f"renditions/{PurePosixPath(field_file.name).stem[:40]}-{uuid.uuid4().hex[:8]}"
+    return _write_renditions(image, field_file.storage, stem, source=field_file.name)
+
+
+def store_drawn(image, stem, source):
+    """Write renditions of `image`, an image we drew (core/covers.py), under names made of
+    `stem`, and return them. `stem` names what the image was drawn from: the same stem
+    is the same drawing, so a file already stored under its name is kept as it is."""
+    return _write_renditions(image, default_storage, stem, source=source, keep_existing=True)
+
+
+def _write_renditions(image, storage, stem, source, keep_existing=False):
     largest = min(image.width, RENDITION_WIDTHS[-1])
     widths = [w for w in RENDITION_WIDTHS if w < largest] + [largest]
-    stem = f"renditions/{PurePosixPath(field_file.name).stem[:40]}-{uuid.uuid4().hex[:8]}"
     files = {kind: [] for kind in FORMATS}
     for width in widths:
         height = round(image.height * width / image.width)
@@ -131,16 +144,26 @@ def make_renditions(field_file):
             resized.save(buffer, pillow_format, **options)
             extension = "jpg" if kind == "jpeg" else kind
             content = buffer.getvalue()
-            name = storage.save(f"{stem}-{width}.{extension}", ContentFile(content))
+            name = f"{stem}-{width}.{extension}"
+            if not (keep_existing and storage.exists(name)):
+                name = storage.save(name, ContentFile(content))
             # Stored now, so that no page or feed has to ask the storage (a request
             # per file on S3) how big the file is.
             files[kind].append(Rendition(width, name, len(content)))
     return Renditions(
-        source=field_file.name,
+        source=source,
         width=largest,
         height=round(image.height * largest / image.width),
         **{kind: tuple(renditions) for kind, renditions in files.items()},
     )
+
+
+def delete_files_on_commit(names, storage=None):
+    """Delete the files `names` once the current transaction commits (at once outside
+    one); a transaction that rolls back deletes nothing."""
+    if names:
+        storage = storage or default_storage
+        transaction.on_commit(partial(_delete_files, storage, sorted(names)))
 
 
 def renditions_for(field_file, current):
@@ -188,9 +211,7 @@ def delete_replaced_files(model, image_field, renditions_field):
     def release(sender, instance, **kwargs):
         before = getattr(instance, "_image_files_before", set())
         unused = before - _files(getattr(instance, image_field), instance, renditions_field)
-        if unused:
-            storage = getattr(instance, image_field).storage
-            transaction.on_commit(partial(_delete_files, storage, sorted(unused)))
+        delete_files_on_commit(unused, getattr(instance, image_field).storage)
 
     pre_save.connect(remember, sender=model, weak=False, dispatch_uid=f"{uid}-pre")
     post_save.connect(release, sender=model, weak=False, dispatch_uid=f"{uid}-post")

@@ -10,6 +10,8 @@ class SongsConfig(AppConfig):
         from songs import (
             cache_tags,
             history,  # noqa: F401  (registers the models with django-reversion)
+            monograms,
         )
 
         cache_tags.connect()
+        monograms.connect()

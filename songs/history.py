@@ -8,7 +8,11 @@ import reversion
 
 from songs.models import Artist, Audience, Mood, Song, TaggedSongAudience, TaggedSongMood
 
-for model in (Artist, Mood, Audience, TaggedSongMood, TaggedSongAudience):
+# The monogram is drawn from the rest (songs/monograms.py), again after a restore.
+if not reversion.is_registered(Artist):
+    reversion.register(Artist, exclude=["monogram_renditions"])
+
+for model in (Mood, Audience, TaggedSongMood, TaggedSongAudience):
     if not reversion.is_registered(model):
         reversion.register(model)
 

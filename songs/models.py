@@ -78,6 +78,9 @@ class Artist(Timestamped):
     photo_renditions = models.JSONField(default=dict, blank=True, editable=False)
     # The photo as pages show it; false when there is none.
     portrait = RenditionsOf("photo_renditions")
+    # The monogram we draw while there is no photo (songs/monograms.py); false until drawn.
+    monogram_renditions = models.JSONField(default=dict, blank=True, editable=False)
+    monogram = RenditionsOf("monogram_renditions")
     official_url = models.URLField(_("official site"), blank=True)
     # save() derives it before the text fields' pre_save has cleaned them: cleaned too.
     search_text = CleanTextField(blank=True, editable=False)
@@ -97,6 +100,15 @@ class Artist(Timestamped):
 
     def get_absolute_url(self):
         return slug_url("articles:artist", self.slug)
+
+    @property
+    def picture(self):
+        """The artist's photo, else the monogram; false while it has neither."""
+        return self.portrait or self.monogram
+
+    @property
+    def picture_alt(self):
+        return self.photo_alt if self.portrait else self.name
 
     @property
     def alias_list(self):

@@ -14,6 +14,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection
+from django.test import override_settings
 from django.utils import translation
 from pytest_django.plugin import blocking_manager_key
 
@@ -114,6 +115,15 @@ def _fresh_state():
     translation.activate(settings.LANGUAGE_CODE)
     yield
     cache.clear()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _media_outside_the_project(tmp_path_factory):
+    """Committed saves draw covers and monograms into the media storage (articles/covers.py):
+    never into the project's media/ folder. A test that looks at the files asks for
+    `media_root`, a folder of its own."""
+    with override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media")):
+        yield
 
 
 @pytest.fixture

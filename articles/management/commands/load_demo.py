@@ -8,6 +8,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
+from articles.covers import draw_missing_pictures
 from articles.demo.articles import LONG_ARTICLE, MAIN_ARTICLE, RELATED_ARTICLES, SONG_NOTES
 from articles.demo.catalogue import ARTISTS, AUDIENCES, MOODS, SONGS
 from articles.models import Article, Entry, RelatedPick
@@ -31,7 +32,13 @@ class Command(BaseCommand):
 
     @transaction.atomic
     def handle(self, *args, reset=False, **options):
-        if not reset and Article.objects.filter(slug=MAIN_ARTICLE["slug"]).exists():
+        main = Article.objects.filter(slug=MAIN_ARTICLE["slug"]).first()
+        if not reset and main is not None:
+            # Loaded before covers existed, or by an import: draw what is missing.
+            draw_missing_pictures(
+                [main.pk, *main.pick_links.values_list("to_article", flat=True)],
+                Artist.objects.filter(slug__in=[data["slug"] for data in ARTISTS]),
+            )
             self.stdout.write("Demo content is already loaded; --reset loads it afresh.")
             return
         moods = {slug: self.facet(Mood, slug, *text) for slug, text in MOODS.items()}
