@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0014_song_articles_by_id'),
+        ('articles', '0016_related_list'),
     ]
 
     operations = [
