@@ -4,8 +4,7 @@ Tests that commit for real (a live server for the browser, migrations run by a t
 with Django flushing every table, which empties what the migrations wrote as data: the
 content types, the permissions and the Editor and Writer roles. Django puts such tests
 last to hide that. Here the database is brought back as migrations left it after each
-of them instead, so the suite passes in any order (`pytest --committing-first` runs
-them first).
+of them instead, so the suite passes in any order (`pytest --random-order` shuffles it).
 """
 
 import pytest
@@ -24,26 +23,14 @@ from tests.factories import make_staff_user
 COMMITTING_FIXTURES = {"transactional_db", "live_server"}
 
 
-def pytest_addoption(parser):
-    parser.addoption(
-        "--committing-first",
-        action="store_true",
-        help="Run the tests that commit (live server, browser, migrations) before all the "
-        "others, the reverse of Django's order: proves the suite does not depend on it.",
-    )
-
-
 @pytest.hookimpl(trylast=True)
-def pytest_collection_modifyitems(config, items):
+def pytest_collection_modifyitems(items):
     # A parameter or fixture called "page" is pytest-playwright's browser page: it turns a
     # plain test into a browser-parametrized one, which pytest then groups with the
     # browser tests, in the middle of the others.
     strays = [item.nodeid for item in items if stray_browser_test(item)]
     if strays:
         raise pytest.UsageError(f"Not marked browser but asks for a browser page: {strays}")
-    # After pytest-django's sort, which puts committing tests after the others.
-    if config.getoption("--committing-first"):
-        items.sort(key=lambda item: not commits_for_real(item))
 
 
 def stray_browser_test(item):
@@ -73,8 +60,11 @@ def django_db_setup(django_db_setup, django_db_blocker):
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_teardown(item, nextitem):
     result = yield
-    # The test's fixtures are finished: a committing test has flushed the tables.
-    if commits_for_real(item) and hasattr(connection, "_test_serialized_contents"):
+    # The test's fixtures are finished: a committing test has flushed the tables. After
+    # the last test the session's fixtures are finished too: the test database is gone
+    # and the connection names the real one again, which must not be flushed.
+    last = nextitem is None
+    if commits_for_real(item) and not last and hasattr(connection, "_test_serialized_contents"):
         with item.config.stash[blocking_manager_key].unblock():
             restore_migrated_rows()
     return result

@@ -5,6 +5,7 @@ import re
 from pathlib import Path
 
 import pytest
+from django.db import connections
 
 # pytest-playwright's sync API runs an asyncio loop in the test thread; Django then
 # refuses ORM calls (live_server, fixtures) unless this is set before the DB is touched.
@@ -22,6 +23,28 @@ CHROMIUM_ARGS = [
     # No DNS at all (Chromium looks up Google hosts by itself); the test server stays reachable.
     "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1 , EXCLUDE localhost",
 ]
+
+
+@pytest.fixture(scope="session")
+def _django_connections():
+    """This thread's database connections as Django hands them out before Playwright starts."""
+    return {alias: connections[alias] for alias in connections}
+
+
+@pytest.fixture(scope="session")
+def playwright(_django_connections, playwright):
+    """pytest-playwright's Playwright, with Django keeping this thread's connections.
+
+    Between two calls, Playwright's sync API leaves its asyncio loop marked as running in
+    this thread, and while a loop runs, Django's connection handler (asgiref's Local) keeps
+    a second set of connections. From here on every test would get fresh ones, without what
+    the test database's setup left on them: the copy of the migrated rows that serialized
+    rollback and tests/conftest.py put back after a test that commits. The Editor and
+    Writer roles were then gone after the first browser test if a database test ran before
+    it. Hand Django the connections it had."""
+    for alias, connection in _django_connections.items():
+        connections[alias] = connection
+    return playwright
 
 
 @pytest.fixture(scope="session")
