@@ -51,8 +51,9 @@ class ArticleQuerySet(models.QuerySet):
         return self.prefetch_related(*facet_prefetches(*links))
 
     def for_listing(self):
-        """What a list of article cards needs."""
-        return self.select_related("author")
+        """What a list of article cards needs: not the search texts, which carry the
+        text of every song an article lists."""
+        return self.select_related("author").defer("search_text", "title_text")
 
     def featuring(self, artist):
         """Articles with a song by `artist`, as its artist or a featured guest."""

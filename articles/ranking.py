@@ -49,10 +49,14 @@ SONG_POSTINGS_PER_ARTICLE = 120
 POSTINGS_PER_TAG = 10
 # More candidates than any article can have: see `cutoff` in the query.
 SORTED_CANDIDATES_LIMIT = 1_000_000
+# What a related list shows of each article: the rest of the row (its search text
+# carries its songs') is left unread.
+SHOWN_FIELDS = ("id", "title", "slug", "lead")
 
 
 def score_related_articles(article, limit):
-    """The ranking itself, in one query whose cost does not grow with the magazine."""
+    """The ranking itself, in one query whose cost does not grow with the magazine: the
+    articles with their SHOWN_FIELDS only."""
     public_sql, public_params = _public_condition()
     params = {"article": article.pk, "limit": limit}
     params.update(public_params)
@@ -202,7 +206,8 @@ best AS (
     SELECT * FROM contenders best ORDER BY best.published_at IS NULL, {order}
     LIMIT %(limit)s
 )
-SELECT {article}.* FROM best JOIN {article} ON {article}.id = best.article_id
+SELECT {", ".join(f"{article}.{name}" for name in SHOWN_FIELDS)}
+FROM best JOIN {article} ON {article}.id = best.article_id
 WHERE best.published_at IS NOT NULL
 ORDER BY {order}
 """

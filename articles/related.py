@@ -23,7 +23,7 @@ from django.db import connection
 from django.utils import timezone
 
 from articles.models import Article, Entry, RelatedList
-from articles.ranking import score_related_articles
+from articles.ranking import SHOWN_FIELDS, score_related_articles
 from core.after_response import after_response
 from core.cache import EVERYTHING, cached_fragment, tag_page
 from core.models import CacheInvalidation
@@ -109,7 +109,7 @@ def _tags_of(article_id, songs):
 
 
 def _published_in_order(ids):
-    by_id = Article.objects.published().in_bulk(ids)
+    by_id = Article.objects.published().only(*SHOWN_FIELDS).in_bulk(ids)
     return [by_id[pk] for pk in ids if pk in by_id]
 
 

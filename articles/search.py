@@ -111,13 +111,14 @@ class NewestMatches:
     def count(self, cap, *conditions):
         """How many match, counted up to `cap`."""
         found = count_up_to(self.recent(*conditions), cap)
-        if found == cap or self.window_holds_everything:
+        # Asked first whatever was found, so a search runs the same queries whatever matches.
+        if self.window_holds_everything or found == cap:
             return found
         return count_up_to(self.everywhere(*conditions), cap)
 
     def rows(self, start, stop, *conditions):
         found = list(self.recent(*conditions).for_listing().newest_first()[start:stop])
-        if len(found) == stop - start or self.window_holds_everything:
+        if self.window_holds_everything or len(found) == stop - start:
             return found
         return list(self.everywhere(*conditions).for_listing().newest_first()[start:stop])
 
