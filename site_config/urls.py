@@ -7,7 +7,7 @@ from django.urls import include, path, register_converter
 from django.views.generic import TemplateView
 
 from articles.sitemaps import ArticleSitemap, FixedPagesSitemap
-from core import health
+from core import health, sitemaps
 from core.converters import UnicodeSlugConverter
 from core.read_only import read_only
 from songs.sitemaps import ArtistSitemap, AudienceSitemap, MoodSitemap, SongSitemap
@@ -35,7 +35,7 @@ urlpatterns = [
     # An index of sections, each paged by ?p=N: valid past 50,000 URLs.
     path(
         "sitemap.xml",
-        read_only(sitemap_views.index),
+        read_only(sitemaps.index),
         {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap-section"},
         name="sitemap",
     ),

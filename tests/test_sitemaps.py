@@ -123,6 +123,28 @@ def test_index_gives_each_dated_section_its_newest_lastmod(client, site):
     assert lastmods["http://testserver/sitemap-moods.xml"] is None
 
 
+def test_the_kept_index_follows_a_new_lastmod_and_a_new_section_page(
+    client, site, settings, monkeypatch
+):
+    settings.PAGE_CACHE = False  # the index's own kept text is under test
+
+    def articles_lastmod():
+        root = get_xml(client, "/sitemap.xml")
+        entries = {e.findtext("sm:loc", namespaces=NS): e for e in root.findall("sm:sitemap", NS)}
+        entry = entries["http://testserver/sitemap-articles.xml"]
+        return parse_datetime(entry.findtext("sm:lastmod", namespaces=NS)), len(entries)
+
+    first_lastmod, _ = articles_lastmod()
+    article = Article.objects.get(pk=site["article"].pk)
+    article.title = "Songs for when you want to cry, retitled"
+    article.save()
+    lastmod, count = articles_lastmod()
+    assert lastmod == Article.objects.get(pk=article.pk).updated_at > first_lastmod
+    monkeypatch.setattr(ArticleSitemap, "limit", 2)  # a page a language: two pages
+    make_article("Another list")
+    assert articles_lastmod()[1] == count + 1
+
+
 def test_every_url_in_the_sitemap_answers_200(client, site):
     for url in all_urls(client):
         assert client.get(urlsplit(url).path).status_code == 200, url
