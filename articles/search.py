@@ -16,7 +16,7 @@ MAX_RESULTS: past it a reader refines the query rather than reading page 60.
 import copy
 
 from django import forms
-from django.db.models import Q, TextField, Value
+from django.db.models import Q, Subquery, TextField, Value
 from django.db.models.functions import Concat
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -100,10 +100,15 @@ class NewestMatches:
         return count_up_to(Article.objects.published(), RECENT_WINDOW) < RECENT_WINDOW
 
     def recent(self, *conditions):
-        newest = Article.objects.published().newest_first().values("pk")[:RECENT_WINDOW]
+        """The matches among the newest RECENT_WINDOW articles: bounded by publication
+        time, so that the database walks that index from the newest down and stops once
+        it has the rows asked for."""
+        public = Article.objects.published()
+        if not self.window_holds_everything:
+            edge = public.newest_first().values("published_at")[RECENT_WINDOW - 1 :][:1]
+            public = public.filter(published_at__gte=Subquery(edge))
         plain = Concat("search_text", Value(""), output_field=TextField())
-        recent = Article.objects.filter(pk__in=newest).annotate(plain_search_text=plain)
-        return recent.filter(self.matching_unindexed, *conditions)
+        return public.annotate(plain_search_text=plain).filter(self.matching_unindexed, *conditions)
 
     def everywhere(self, *conditions):
         return Article.objects.published().filter(self.matching, *conditions)

@@ -177,3 +177,32 @@ def test_an_article_stops_matching_a_song_it_no_longer_lists(client, yonezu_list
     found = article_links(client.get("/search/", {"q": "yonezu"}).text)
     assert article.get_absolute_url() not in found
     assert len(found) == 3  # the other three
+
+
+@pytest.mark.parametrize("window", [2, 3, 100])
+def test_matches_past_the_newest_articles_are_found_in_order(client, monkeypatch, window):
+    """Matches are looked for among the newest RECENT_WINDOW articles first: what is
+    found, and in which order, is the same whether the window holds them or not."""
+    monkeypatch.setattr("articles.search.RECENT_WINDOW", window)
+    old_rare = make_article("An old list of rare finds", when=days_before_now(400))
+    common = [make_article(f"Common ground {n}", when=days_before_now(n)) for n in range(4)]
+    titled_old = make_article("Ground rules", when=days_before_now(300))
+    add_entries(titled_old, [make_song("Common tune")])
+
+    rare = article_links(client.get("/search/", {"q": "rare finds"}).text)
+    assert rare == [old_rare.get_absolute_url()]
+    # Title matches first (all five say "ground"), then newest first.
+    ground = article_links(client.get("/search/", {"q": "ground"}).text)
+    assert ground == [a.get_absolute_url() for a in [*common, titled_old]][:5]
+    # "common" is in four titles and in the song the old list carries: it comes last.
+    page = client.get("/search/", {"q": "common", "kind": "articles"}).text
+    found = re.findall(r'href="(/articles/[^"]+)"', page.split("<main")[1])
+    assert found == [a.get_absolute_url() for a in [*common, titled_old]]
+
+
+def days_before_now(days):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    return timezone.now() - timedelta(days=days)
