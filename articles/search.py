@@ -7,7 +7,8 @@ Stored rows carry a folded search document (NFKC, case-folded, katakana as
 hiragana, plus a romaji reading), so a plain substring match finds '米津',
 'アイネ', 'あいね' and 'yonezu' alike, on SQLite and PostgreSQL, with no word
 segmentation for Japanese to get wrong. On PostgreSQL, pg_trgm's GIN indexes serve
-those substring matches (core/trigram.py); SQLite scans.
+those substring matches (core/trigram.py), and for one or two characters, which
+trigrams cannot serve, GIN indexes of short grams (core/short_grams.py); SQLite scans.
 
 A common word matches thousands of rows, so counting and paging stop at
 MAX_RESULTS: past it a reader refines the query rather than reading page 60.
@@ -61,9 +62,11 @@ def search(query):
     return {
         "articles": ranked_articles(query, folded),
         "songs": Song.objects.select_related("artist")
-        .filter(search_text__contains=folded)
+        .filter(search_text__indexed_contains=folded)
         .order_by("title", "pk"),
-        "artists": Artist.objects.filter(search_text__contains=folded).order_by("sort_name", "pk"),
+        "artists": Artist.objects.filter(search_text__indexed_contains=folded).order_by(
+            "sort_name", "pk"
+        ),
     }
 
 
@@ -72,7 +75,7 @@ def ranked_articles(query, folded):
     list a matching song or artist or mention it, newest first within each."""
     commentary = Q(pk__in=articles_with_commentary(query))
     return TitleFirst(
-        matching=Q(search_text__contains=folded) | commentary,
+        matching=Q(search_text__indexed_contains=folded) | commentary,
         # The same test on an expression no index serves (see NewestMatches).
         matching_unindexed=Q(plain_search_text__contains=folded) | commentary,
         titled=Q(title_text__contains=folded),
@@ -175,5 +178,5 @@ def articles_with_commentary(query):
     Read first, as literals: an OR with a subquery would keep PostgreSQL from combining
     the two trigram indexes, and make it read every article instead.
     """
-    entries = Entry.objects.filter(commentary__icontains=query).order_by()
+    entries = Entry.objects.filter(commentary__indexed_icontains=query).order_by()
     return set(entries.values_list("article_id", flat=True)[:MAX_RESULTS])

@@ -38,10 +38,12 @@ class CreateTrigramExtension(Operation):
         return "Create the pg_trgm extension (PostgreSQL only)"
 
 
-class AddTrigramIndex(Operation):
-    """A GIN trigram index on `field` (on UPPER(field) for icontains) of `model_name`."""
+class PostgreSQLIndex(Operation):
+    """An index on `field` (on UPPER(field) for a case-blind search) of `model_name`,
+    built on PostgreSQL only: subclasses say which index, in index()."""
 
     reversible = True
+    kind = "Index"
 
     def __init__(self, model_name, field, name, uppercase=False):
         self.model_name = model_name
@@ -50,14 +52,7 @@ class AddTrigramIndex(Operation):
         self.uppercase = uppercase
 
     def index(self):
-        from django.contrib.postgres.indexes import GinIndex, OpClass
-
-        if self.uppercase:
-            # What django.contrib.postgres's ready() does, for an app not installed: let
-            # OpClass wrap an expression, so that it renders as (UPPER(…)) gin_trgm_ops.
-            IndexExpression.register_wrappers(OrderBy, OpClass, Collate)
-            return GinIndex(OpClass(Upper(F(self.field)), name="gin_trgm_ops"), name=self.name)
-        return GinIndex(fields=[self.field], opclasses=["gin_trgm_ops"], name=self.name)
+        raise NotImplementedError
 
     def state_forwards(self, app_label, state):
         pass
@@ -73,8 +68,24 @@ class AddTrigramIndex(Operation):
             schema_editor.remove_index(model, self.index())
 
     def describe(self):
-        return f"Trigram index {self.name} on {self.model_name}.{self.field} (PostgreSQL only)"
+        return f"{self.kind} {self.name} on {self.model_name}.{self.field} (PostgreSQL only)"
 
     @property
     def migration_name_fragment(self):
         return self.name
+
+
+class AddTrigramIndex(PostgreSQLIndex):
+    """A GIN trigram index, which serves LIKE '%…%' for three characters or more."""
+
+    kind = "Trigram index"
+
+    def index(self):
+        from django.contrib.postgres.indexes import GinIndex, OpClass
+
+        if self.uppercase:
+            # What django.contrib.postgres's ready() does, for an app not installed: let
+            # OpClass wrap an expression, so that it renders as (UPPER(…)) gin_trgm_ops.
+            IndexExpression.register_wrappers(OrderBy, OpClass, Collate)
+            return GinIndex(OpClass(Upper(F(self.field)), name="gin_trgm_ops"), name=self.name)
+        return GinIndex(fields=[self.field], opclasses=["gin_trgm_ops"], name=self.name)

@@ -1,0 +1,126 @@
+"""Indexes for one- and two-character searches, built on PostgreSQL only.
+
+pg_trgm serves LIKE '%…%' only for a pattern of three characters or more, and the most
+common Japanese searches are shorter: 米津, 宮崎, 愛. For those PostgreSQL would read
+every row. So each searched text also has a GIN index over its "short grams", every
+character and every pair of neighbouring characters it holds: a value of one or two
+characters is a substring exactly when it is one of the text's short grams, and an
+array's containment (@>) is answered from the index alone, with no row rechecked.
+
+`text__indexed_contains=value` is `text__contains=value` on every database (and
+indexed_icontains is icontains), and on PostgreSQL a short value is looked up through
+that index instead. SQLite keeps
+scanning, its simple fallback (core/trigram.py).
+"""
+
+from django.db.migrations.operations.base import Operation
+from django.db.models import F, Func, TextField
+from django.db.models.functions import Upper
+from django.db.models.lookups import Contains, IContains, Lookup
+
+from core.trigram import PostgreSQLIndex, is_postgresql
+
+# The shortest value pg_trgm's indexes can serve; shorter ones use the short grams.
+TRIGRAM_LENGTH = 3
+FUNCTION = "liner_short_grams"
+
+# IMMUTABLE, so that an index may be built on it; STRICT, so NULL text has no grams.
+# The characters are read once, in order (substr() would walk the UTF-8 text from its
+# start for every position): 1.4 ms for an article's 1,700 characters, 60 µs for a
+# song's. COST says so to the planner, which would otherwise walk the songs' title index
+# and compute the grams of every row, rather than read the index of the grams: 6.8 s
+# instead of 1 ms for a name no song has, at 100,000 songs.
+CREATE_FUNCTION = f"""
+CREATE OR REPLACE FUNCTION {FUNCTION}(body text) RETURNS text[]
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE COST 5000 AS $$
+    SELECT ARRAY(
+        SELECT DISTINCT gram FROM (
+            SELECT ch, lead(ch) OVER (ORDER BY n) AS next
+            FROM unnest(string_to_array(body, NULL)) WITH ORDINALITY AS chars(ch, n)
+        ) AS pairs, LATERAL (VALUES (ch), (ch || next)) AS grams(gram)
+        WHERE gram IS NOT NULL
+    )
+$$
+"""
+
+
+class ShortGrams(Func):
+    function = FUNCTION
+    output_field = TextField()  # a text[]; only ever compared in SQL
+
+
+class ShortGramsLookup(Lookup):
+    """The `like` lookup, with a value shorter than TRIGRAM_LENGTH served from the
+    short-grams index on PostgreSQL."""
+
+    like = None  # Contains or IContains
+    case_blind = False
+
+    def as_sql(self, compiler, connection):
+        return compiler.compile(self.like(self.lhs, self.rhs))  # LIKE, which pg_trgm serves
+
+    def as_postgresql(self, compiler, connection):
+        sql, params = self.as_sql(compiler, connection)
+        if self.rhs_is_direct_value() and len(self.rhs) < TRIGRAM_LENGTH:
+            text, text_params = compiler.compile(self.lhs)
+            gram = "%s"
+            if self.case_blind:
+                text, gram = f"UPPER({text})", "UPPER(%s)"
+            # The LIKE stays, as the cheap test: where the planner walks another index
+            # (the songs by title, say) it tests each row with LIKE first, and computes
+            # the grams only of the rows that match.
+            grams = f"{FUNCTION}({text}) @> ARRAY[{gram}]::text[]"
+            sql, params = f"({grams} AND {sql})", (*text_params, self.rhs, *params)
+        # The value is written into the statement. Which plan is best depends on it (a
+        # rare name reads the index, a common word walks the list's own order), and a
+        # prepared statement's generic plan would not know it: psycopg prepares a
+        # statement after 5 runs, and PostgreSQL then plans it once for any value,
+        # which turned 20 ms searches into 3 s ones. Each value is its own statement.
+        inline = connection.ops.compose_sql(sql, params)
+        return inline.replace("%", "%%"), ()
+
+
+@TextField.register_lookup
+class IndexedContains(ShortGramsLookup):
+    lookup_name = "indexed_contains"
+    like = Contains
+
+
+@TextField.register_lookup
+class IndexedIContains(ShortGramsLookup):
+    lookup_name = "indexed_icontains"
+    like = IContains
+    case_blind = True
+
+
+class CreateShortGramsFunction(Operation):
+    """The SQL function the short-gram indexes are built on (PostgreSQL only)."""
+
+    reversible = True
+
+    def state_forwards(self, app_label, state):
+        pass
+
+    def database_forwards(self, app_label, schema_editor, from_state, to_state):
+        if is_postgresql(schema_editor):
+            schema_editor.execute(CREATE_FUNCTION)
+
+    def database_backwards(self, app_label, schema_editor, from_state, to_state):
+        if is_postgresql(schema_editor):
+            schema_editor.execute(f"DROP FUNCTION IF EXISTS {FUNCTION}(text)")
+
+    def describe(self):
+        return "Create the short-grams function (PostgreSQL only)"
+
+
+class AddShortGramsIndex(PostgreSQLIndex):
+    """A GIN index on the short grams of the text, which serves one- and two-character
+    values of indexed_contains."""
+
+    kind = "Short-grams index"
+
+    def index(self):
+        from django.contrib.postgres.indexes import GinIndex
+
+        text = Upper(F(self.field)) if self.uppercase else F(self.field)
+        return GinIndex(ShortGrams(text), name=self.name)

@@ -1,0 +1,86 @@
+"""Search's substring lookups match exactly what contains/icontains match, and on
+PostgreSQL an index can serve them at every length, one and two characters included."""
+
+import pytest
+from django.db import connection
+
+from articles.models import Entry
+from songs.models import Artist, Song
+from tests.factories import add_entries, make_article, make_artist, make_song
+
+pytestmark = pytest.mark.django_db
+
+TEXTS = ["米津玄師", "アイネクライネ", "100% pure", "it's_here", "夏", "Ａｂｃ", "abc"]
+VALUES = [
+    "米",
+    "米津",
+    "米津玄",
+    "ネ",
+    "ネク",
+    "%",
+    "0%",
+    "'",
+    "s_",
+    "_",
+    "夏",
+    "Ａ",
+    "b",
+    "bc",
+    "BC",
+    "x",
+]
+
+
+@pytest.fixture
+def songs():
+    artist = make_artist("Somebody")
+    return [make_song(f"Song {n}", artist=artist, alt_titles=text) for n, text in enumerate(TEXTS)]
+
+
+@pytest.mark.parametrize("value", VALUES)
+def test_indexed_contains_finds_what_contains_finds(songs, value):
+    def matching(**lookup):
+        return set(Song.objects.filter(**lookup).values_list("pk", flat=True))
+
+    assert matching(search_text__indexed_contains=value) == matching(search_text__contains=value)
+    assert matching(alt_titles__indexed_icontains=value) == matching(alt_titles__icontains=value)
+
+
+def test_the_value_is_written_into_the_statement(songs):
+    """So that PostgreSQL plans each search for its own value (core/short_grams.py)."""
+    for value in ["米", "米津", "米津玄"]:
+        sql, params = Song.objects.filter(
+            search_text__indexed_contains=value
+        ).query.sql_with_params()
+        if connection.vendor == "postgresql":
+            assert value in sql
+            assert not any(value in str(param) for param in params)
+
+
+def plan(queryset):
+    with connection.cursor() as cursor:
+        # A test's tables are so small that reading them whole is cheaper than any index.
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        sql, params = queryset.query.sql_with_params()
+        cursor.execute(f"EXPLAIN {sql}", params)
+        return "\n".join(row[0] for row in cursor.fetchall())
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="indexes built on PostgreSQL only")
+@pytest.mark.parametrize(
+    ("value", "index_kind"), [("米", "grams"), ("米津", "grams"), ("米津玄", "trgm")]
+)
+def test_an_index_serves_search_at_every_length(value, index_kind):
+    article = make_article(f"{value} special")
+    entry = add_entries(article, [make_song(value, artist=make_artist(value))])[0]
+    Entry.objects.filter(pk=entry.pk).update(commentary=f"About {value}.")
+    searches = {
+        "song": Song.objects.filter(search_text__indexed_contains=value),
+        "artist": Artist.objects.filter(search_text__indexed_contains=value),
+        "article": type(article).objects.filter(search_text__indexed_contains=value),
+        "entry_commentary": Entry.objects.filter(commentary__indexed_icontains=value),
+    }
+    for name, queryset in searches.items():
+        assert queryset.exists(), name
+        index = f"{name}_search_{index_kind}".replace("commentary_search", "commentary")
+        assert index in plan(queryset), (name, plan(queryset))
