@@ -23,9 +23,28 @@ from songs.models import Song
 ARTICLES = "articles"
 
 
+def article_tag(article_id):
+    """The tag of one article, from its id: object_tag() of the article."""
+    return f"article-{article_id}"
+
+
+def list_tag(model_name, pk):
+    """The tag of the list of articles with a mood or audience, or featuring a song or
+    artist: list_tag("song", 7) is "articles:song-7"."""
+    return f"articles:{model_name}-{pk}"
+
+
 def articles_with(obj):
-    """The tag of the list of articles with a mood or audience, or featuring a song or artist."""
-    return f"articles:{object_tag(obj)}"
+    return list_tag(obj._meta.model_name, obj.pk)
+
+
+def featuring(songs):
+    """The tags of the lists of articles featuring these songs or their artists, from
+    (song id, artist id) pairs."""
+    return [
+        *(list_tag("song", song) for song, _ in songs),
+        *(list_tag("artist", artist) for _, artist in songs),
+    ]
 
 
 def invalidate_lists(article_id, lists):
@@ -47,10 +66,9 @@ def lists_joined_by(article):
     songs = Entry.objects.filter(article=article).values_list("song_id", "song__artist_id")
     return [
         ARTICLES,
-        *(f"articles:mood-{pk}" for pk in moods),
-        *(f"articles:audience-{pk}" for pk in audiences),
-        *(f"articles:song-{song}" for song, _ in songs),
-        *(f"articles:artist-{artist}" for _, artist in songs),
+        *(list_tag("mood", pk) for pk in moods),
+        *(list_tag("audience", pk) for pk in audiences),
+        *featuring(songs),
     ]
 
 
@@ -69,12 +87,10 @@ def article_tags(article, changed):
 
 
 def entry_tags(entry, changed):
-    article = f"article-{entry.article_id}"
+    article = article_tag(entry.article_id)
     if changed is None or changed:
         artist = Song.objects.filter(pk=entry.song_id).values_list("artist_id", flat=True).first()
-        invalidate_lists(
-            entry.article_id, [f"articles:song-{entry.song_id}", f"articles:artist-{artist}"]
-        )
+        invalidate_lists(entry.article_id, featuring([(entry.song_id, artist)]))
     badge_ends = entry.added_at + timedelta(days=settings.NEW_BADGE_DAYS)
     if changed is not None and badge_ends > timezone.now():
         invalidate([article], at=badge_ends)
@@ -83,16 +99,16 @@ def entry_tags(entry, changed):
 
 def article_link_tags(link, changed):
     invalidate_lists(link.content_object_id, [articles_with(link.tag)])
-    return [f"article-{link.content_object_id}"]
+    return [article_tag(link.content_object_id)]
 
 
 def pick_tags(pick, changed):
-    return [f"article-{pick.from_article_id}"]
+    return [article_tag(pick.from_article_id)]
 
 
 def song_moved_tags(song, changed):
     # A song given to another artist brings its articles to that artist's list.
-    return [f"articles:artist-{song.artist_id}"] if changed else []
+    return [list_tag("artist", song.artist_id)] if changed else []
 
 
 def author_tags(user, changed):
@@ -102,12 +118,12 @@ def author_tags(user, changed):
 
 def featured_artists_changed(sender, instance, action, pk_set, **kwargs):
     if action == "post_add":
-        invalidate(f"articles:artist-{pk}" for pk in pk_set)
+        invalidate(list_tag("artist", pk) for pk in pk_set)
 
 
 def connect():
     track(Article)
-    track(Entry, lambda entry: (f"article-{entry.article_id}",))
+    track(Entry, lambda entry: (article_tag(entry.article_id),))
     user_model = get_user_model()
     track(user_model)
     on_change(Article, article_tags, watched=["status", "published_at"])

@@ -22,6 +22,7 @@ from datetime import timedelta
 from django.db import connection
 from django.utils import timezone
 
+from articles.cache_tags import article_tag, featuring
 from articles.models import Article, Entry, RelatedList
 from articles.ranking import SHOWN_FIELDS, score_related_articles
 from core.after_response import after_response
@@ -98,14 +99,7 @@ def _json(value):
 def _tags_of(article_id, songs):
     """The tags of what a ranking reads: the lists of the article's own songs and
     artists, which another article joins to rank here, and the article itself."""
-    return sorted(
-        {
-            EVERYTHING,
-            f"article-{article_id}",
-            *(f"articles:song-{song}" for song, _ in songs),
-            *(f"articles:artist-{artist}" for _, artist in songs),
-        }
-    )
+    return sorted({EVERYTHING, article_tag(article_id), *featuring(songs)})
 
 
 def _published_in_order(ids):
