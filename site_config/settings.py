@@ -152,9 +152,12 @@ else:
     # a prepared statement: PostgreSQL then plans it once per connection, not per run
     # (the related-articles ranking spends longer planning than running). A pooler in
     # transaction mode that cannot carry prepared statements needs DATABASE_PREPARE=0.
+    # A server that takes the connection but does not answer fails it after the connect
+    # timeout (the 503 page), rather than holding a worker for the kernel's two minutes.
     DATABASES["default"]["OPTIONS"] = {
         "server_side_binding": True,
         "prepare_threshold": 5 if os.environ.get("DATABASE_PREPARE", "1") == "1" else None,
+        "connect_timeout": int(os.environ.get("DATABASE_CONNECT_TIMEOUT", "5")),
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -1,8 +1,10 @@
 """The settings file as an operator meets it: environment in, a running site or a clear refusal."""
 
 import os
+import socket
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -10,13 +12,18 @@ import pytest
 PROJECT = Path(__file__).resolve().parent.parent
 
 
-def load_settings(code, **environment):
+def load_settings(code, timeout=120, **environment):
     """Run `code` after Django set up with `environment` alone; return the process."""
     env = {"PATH": os.environ["PATH"], "DJANGO_SETTINGS_MODULE": "site_config.settings"}
     env.update(environment)
     script = f"import django; django.setup(); {code}"
     return subprocess.run(
-        [sys.executable, "-c", script], cwd=PROJECT, env=env, capture_output=True, text=True
+        [sys.executable, "-c", script],
+        cwd=PROJECT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
     )
 
 
@@ -68,6 +75,26 @@ def test_database_and_cache_come_from_urls():
         "django.db.backends.postgresql",
         "django_redis.cache.RedisCache",
     ]
+
+
+def test_a_database_that_never_answers_fails_the_connection_after_the_timeout():
+    # A server that takes the connection into its backlog and never says a word.
+    with socket.socket() as silent:
+        silent.bind(("127.0.0.1", 0))
+        silent.listen()
+        port = silent.getsockname()[1]
+        started = time.monotonic()
+        result = load_settings(
+            "from django.db import connection; connection.ensure_connection()",
+            SECRET_KEY="x",
+            DATABASE_URL=f"postgres://editor@127.0.0.1:{port}/liner",
+            DATABASE_CONNECT_TIMEOUT="2",
+            timeout=30,  # without a connect timeout it would wait for ever
+        )
+        waited = time.monotonic() - started
+    assert result.returncode != 0
+    assert "OperationalError" in result.stderr
+    assert waited < 15, waited
 
 
 def test_feed_guids_take_their_host_from_canonical_host():
