@@ -19,7 +19,7 @@ list is read through published(): an article unpublished since never shows.
 import json
 from datetime import timedelta
 
-from django.db import connection
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
 from articles.cache_tags import article_tag, featuring
@@ -116,9 +116,17 @@ def _rank_and_keep_later(article, tags):
 
 
 def _keep(article_id, ids, tags, ranked_at):
-    RelatedList.objects.bulk_create(
-        [RelatedList(article_id=article_id, related_ids=ids, tags=tags, ranked_at=ranked_at)],
-        update_conflicts=True,
-        unique_fields=["article"],
-        update_fields=["related_ids", "tags", "ranked_at"],
-    )
+    try:
+        with transaction.atomic():
+            RelatedList.objects.bulk_create(
+                [
+                    RelatedList(
+                        article_id=article_id, related_ids=ids, tags=tags, ranked_at=ranked_at
+                    )
+                ],
+                update_conflicts=True,
+                unique_fields=["article"],
+                update_fields=["related_ids", "tags", "ranked_at"],
+            )
+    except IntegrityError:
+        pass  # the article was deleted while its page was served: nothing to keep

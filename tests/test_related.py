@@ -2,6 +2,7 @@ from datetime import timedelta
 
 import pytest
 from django.core.cache import cache
+from django.core.signals import request_finished, request_started
 from django.utils import timezone
 
 from articles.models import Article, RelatedList, RelatedPick
@@ -208,3 +209,16 @@ def test_a_kept_list_costs_two_queries_and_shows_only_published_articles(
     Article.objects.filter(pk=withdrawn.pk).update(status=Article.Status.DRAFT)
     cache.clear()
     assert related_articles(article) == [shown]
+
+
+# Committed as a server commits, so that the missing article is noticed at the write.
+@pytest.mark.django_db(transaction=True)
+def test_an_article_deleted_while_its_page_is_served_keeps_no_list(caplog):
+    article = make_article("Base")
+    add_entries(article, [make_song("Shared")])
+    request_started.send(sender=None)
+    related_articles(article)  # ranked, and kept once the response is sent
+    Article.objects.filter(pk=article.pk).delete()
+    request_finished.send(sender=None)
+    assert not RelatedList.objects.exists()
+    assert "failed" not in caplog.text
