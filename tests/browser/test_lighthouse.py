@@ -4,7 +4,8 @@ languages, on a phone (its default, mobile preset) and on a desktop.
 One Node process runs every page with both presets (tests/browser/lighthouse.mjs):
 about 8 s a run. The scores are Lighthouse's own, thresholds included: Chromium is the
 one the other browser tests drive, offline, on the live server (DEBUG off, as in
-production)."""
+production). Performance varies between runs on a busy machine: a page below 100 at
+first is run twice more and the median of the three counts, as Lighthouse advises."""
 
 import json
 import os
@@ -49,17 +50,17 @@ def test_lighthouse_gives_100_in_every_category(node, live_server, demo, tmp_pat
         check=True,
         timeout=15 * 60,
     )
-    scores, shortfalls = {}, []
+    reports, shortfalls = {}, []
     for preset in PRESETS:
         for index, path in enumerate(PAGES):
             report = json.loads((tmp_path / f"{preset}-{index}.json").read_text())
             assert report.get("runtimeError") is None, (preset, path, report["runtimeError"])
+            reports[preset, path] = report
             for category in CATEGORIES:
                 score = report["categories"][category]["score"]
-                scores[preset, path, category] = score
                 if score != 1:
                     shortfalls.append(describe(preset, path, category, score, report))
-    print(score_table(scores))
+    print(score_table(reports))
     assert shortfalls == [], "\n".join(shortfalls)
 
 
@@ -75,10 +76,18 @@ def describe(preset, path, category, score, report):
     return f"{preset} {path} {category} {round(score * 100)}\n" + "\n".join(failing)
 
 
-def score_table(scores):
-    lines = [f"{'':8} {'page':48} " + " ".join(f"{c[:13]:>13}" for c in CATEGORIES)]
-    for preset in PRESETS:
-        for path in PAGES:
-            row = " ".join(f"{round(scores[preset, path, c] * 100):>13}" for c in CATEGORIES)
-            lines.append(f"{preset:8} {path:48} {row}")
+# The metrics that weigh most in the performance score, in the table the test prints
+# (milliseconds; CLS has no unit).
+METRICS = {"FCP": "first-contentful-paint", "LCP": "largest-contentful-paint"}
+METRICS |= {"TBT": "total-blocking-time", "CLS": "cumulative-layout-shift"}
+
+
+def score_table(reports):
+    heading = [f"{c[:11]:>11}" for c in CATEGORIES] + [f"{m:>6}" for m in METRICS]
+    lines = [f"{'':8} {'page':45} {' '.join(heading)}"]
+    for (preset, path), report in reports.items():
+        scores = [f"{round(report['categories'][c]['score'] * 100):>11}" for c in CATEGORIES]
+        figures = [report["audits"][audit]["numericValue"] for audit in METRICS.values()]
+        metrics = [f"{round(value) if value >= 1 else round(value, 3):>6}" for value in figures]
+        lines.append(f"{preset:8} {path:45} {' '.join(scores + metrics)}")
     return "\n".join(lines)
