@@ -52,7 +52,7 @@ test-suite: $(VENV)/.installed-test $(MO_FILES)
 
 test: lint test-suite
 
-# The Nu Html Checker, from the npm registry (package-lock.json pins it).
+# The Nu Html Checker and Lighthouse, from the npm registry (package-lock.json pins them).
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --silent
 	touch $@

@@ -138,18 +138,24 @@ def _write_renditions(image, storage, stem, source, keep_existing=False):
     files = {kind: [] for kind in FORMATS}
     for width in widths:
         height = round(image.height * width / image.width)
-        resized = image.resize((width, height), Image.Resampling.LANCZOS)
+        resized = None
         for kind, (pillow_format, options) in FORMATS.items():
-            buffer = io.BytesIO()
-            resized.save(buffer, pillow_format, **options)
             extension = "jpg" if kind == "jpeg" else kind
-            content = buffer.getvalue()
             name = f"{stem}-{width}.{extension}"
-            if not (keep_existing and storage.exists(name)):
+            if keep_existing and storage.exists(name):
+                # The same stem is the same drawing, so the stored file holds the bytes
+                # this would encode: encoding is most of a drawing's cost, skip it.
+                size = storage.size(name)
+            else:
+                resized = resized or image.resize((width, height), Image.Resampling.LANCZOS)
+                buffer = io.BytesIO()
+                resized.save(buffer, pillow_format, **options)
+                content = buffer.getvalue()
                 name = storage.save(name, ContentFile(content))
+                size = len(content)
             # Stored now, so that no page or feed has to ask the storage (a request
             # per file on S3) how big the file is.
-            files[kind].append(Rendition(width, name, len(content)))
+            files[kind].append(Rendition(width, name, size))
     return Renditions(
         source=source,
         width=largest,

@@ -127,6 +127,23 @@ def test_the_same_article_draws_the_same_files_byte_for_byte(magazine):
     assert {name: file_bytes(name) for name in again.file_names} == before
 
 
+def test_a_drawing_whose_files_are_stored_is_not_encoded_again(magazine, monkeypatch):
+    # A database emptied and filled again with the same content (the browser tests load
+    # the demo for each test) finds its drawings' files there: they are kept, not re-encoded.
+    article = magazine[0]
+    before = {name: file_bytes(name) for name in article.cover.file_names}
+    Article.objects.filter(pk=article.pk).update(cover_renditions={})
+    encoded = []
+    monkeypatch.setattr(Image.Image, "save", lambda image, *args, **kw: encoded.append(args))
+
+    refresh_cover(article.pk)
+
+    assert encoded == []
+    again = Article.objects.get(pk=article.pk).cover
+    assert again == article.cover  # sizes included: read from the stored files
+    assert {name: file_bytes(name) for name in again.file_names} == before
+
+
 # --- When it is drawn, and what is left behind ---------------------------------------
 
 

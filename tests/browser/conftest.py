@@ -2,10 +2,14 @@
 
 import os
 import re
+from io import StringIO
 from pathlib import Path
 
 import pytest
+from django.core.management import call_command
 from django.db import connections
+
+from songs.models import Song
 
 # pytest-playwright's sync API runs an asyncio loop in the test thread; Django then
 # refuses ORM calls (live_server, fixtures) unless this is set before the DB is touched.
@@ -23,6 +27,18 @@ CHROMIUM_ARGS = [
     # No DNS at all (Chromium looks up Google hosts by itself); the test server stays reachable.
     "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1 , EXCLUDE localhost",
 ]
+
+
+DEMO_ARTICLE = "/articles/songs-for-when-you-want-to-cry/"
+
+
+@pytest.fixture
+def demo():
+    """The demo content (`make run`'s), with a video on one song of the seed article."""
+    call_command("load_demo", stdout=StringIO())
+    song = Song.objects.get(slug="sparkle")
+    song.video_url = "https://www.youtube.com/watch?v=a2GujJZfXpg"
+    song.save()
 
 
 @pytest.fixture(scope="session")

@@ -1,15 +1,16 @@
 """The reader's site in a real browser: phone layout, click-to-load video, accessibility."""
 
+import io
 import re
-from io import StringIO
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from django.core.management import call_command
+from PIL import Image
 from playwright.sync_api import Page, expect
 
 from articles.models import Article
-from songs.models import Artist, Song
+from songs.models import Artist
+from tests.browser.conftest import DEMO_ARTICLE
 
 pytestmark = [
     pytest.mark.browser,
@@ -18,18 +19,9 @@ pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
-DEMO_ARTICLE = "/articles/songs-for-when-you-want-to-cry/"
 YOUTUBE_PLAYER = "https://www.youtube-nocookie.com"
 STAND_IN_PLAYER = "<!doctype html><title>Player</title><p>stand-in player</p>"
 WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
-
-
-@pytest.fixture
-def demo():
-    call_command("load_demo", stdout=StringIO())
-    song = Song.objects.get(slug="sparkle")
-    song.video_url = "https://www.youtube.com/watch?v=a2GujJZfXpg"
-    song.save()
 
 
 def third_party_requests(page: Page, live_server):
@@ -186,3 +178,55 @@ def test_page_two_of_the_long_list(page: Page, live_server, demo):
     expect(page).to_have_url(re.compile(r"\?page=2$"))
     expect(page.locator("#entries-heading")).to_have_text(re.compile(r"\(11–20\)$"))
     expect(page.locator(".entry")).to_have_count(10)
+
+
+# Pages with article cards. Their images are media files: production's front server (or
+# the bucket) serves /media/, never the app (site_config/urls.py routes it only under
+# DEBUG); Django's live server does the same job here, serving MEDIA_URL from MEDIA_ROOT
+# itself (LiveServerThread wraps the app in its media handler), so the test reads the
+# files as a reader's browser would get them, with DEBUG off.
+PAGES_WITH_CARDS = [
+    "/",
+    "/articles/",
+    "/moods/tearjerker/",
+    "/audiences/women-40s/",
+    "/artists/kenshi-yonezu/",
+]
+
+
+@pytest.mark.parametrize("language", ["", "/ja"])
+def test_every_article_card_has_a_sized_described_image_that_loads(
+    page: Page, live_server, demo, language
+):
+    page.set_viewport_size({"width": 390, "height": 844})
+    for path in PAGES_WITH_CARDS:
+        page.goto(live_server.url + language + path)
+        cards = page.locator("article.card")
+        assert cards.count() > 0, path
+        for card in cards.all():
+            image = card.locator("img")
+            expect(image).to_have_count(1)
+            for attribute in ["width", "height", "alt"]:
+                assert image.get_attribute(attribute), (path, attribute, card.inner_html())
+            # Lazy images load when they come near the screen: bring each there.
+            image.scroll_into_view_if_needed()
+            image.evaluate("image => image.decode()")
+            assert image.evaluate("image => image.naturalWidth") > 0, (
+                path,
+                image.evaluate("image => image.currentSrc"),
+            )
+
+
+# The home page has no picture of its own to share; an article shares its cover, an
+# artist their monogram.
+@pytest.mark.parametrize("path", [DEMO_ARTICLE, "/ja" + DEMO_ARTICLE, "/artists/kenshi-yonezu/"])
+def test_og_image_answers_with_an_image(page: Page, live_server, demo, path):
+    page.goto(live_server.url + path)
+    url = page.locator('meta[property="og:image"]').get_attribute("content")
+    assert url.startswith(live_server.url + "/media/"), url
+    response = page.request.get(url)
+    assert response.status == 200, url
+    with Image.open(io.BytesIO(response.body())) as image:
+        image.load()
+        assert response.headers["content-type"] == Image.MIME[image.format], url
+        assert image.width >= 480, (url, image.size)
