@@ -9,6 +9,7 @@ everyone else (the article form edits entries and picks inline).
 
 from django.conf import settings
 from django.contrib import admin
+from django.core.exceptions import PermissionDenied
 from django.db.models.base import ModelBase
 
 from articles.desk import desk_for
@@ -27,7 +28,11 @@ SUPERUSER_ONLY = {
 
 
 class SuperuserOnlyAdmin:
-    """A ModelAdmin whose pages, links and rights exist for superusers only."""
+    """A ModelAdmin whose pages and links exist for superusers only.
+
+    Its delete permission stays the role's: deleting an article deletes its entries and
+    picks, and the admin asks their ModelAdmins whether the user may. Their own delete
+    page is a superuser's, like the rest."""
 
     def has_module_permission(self, request):
         return request.user.is_superuser and super().has_module_permission(request)
@@ -41,8 +46,10 @@ class SuperuserOnlyAdmin:
     def has_change_permission(self, request, obj=None):
         return request.user.is_superuser and super().has_change_permission(request, obj)
 
-    def has_delete_permission(self, request, obj=None):
-        return request.user.is_superuser and super().has_delete_permission(request, obj)
+    def delete_view(self, request, object_id, extra_context=None):
+        if not request.user.is_superuser:
+            raise PermissionDenied
+        return super().delete_view(request, object_id, extra_context)
 
 
 def superuser_only(admin_class):

@@ -6,6 +6,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.urls import reverse
 
+from articles.models import Entry
 from tests.factories import make_article, make_song, make_staff_user
 
 pytestmark = pytest.mark.django_db
@@ -57,6 +58,21 @@ def test_an_entry_page_of_its_own_is_refused_to_an_editor(editor_client):
     article = make_article("Out now")
     entry = article.entries.create(song=make_song("Lemon"), position=1)
     assert editor_client.get(f"/admin/articles/entry/{entry.pk}/change/").status_code == 403
+
+
+def test_an_entry_delete_page_is_refused_to_an_editor(editor_client):
+    entry = make_article("Out now").entries.create(song=make_song("Lemon"), position=1)
+    response = editor_client.post(f"/admin/articles/entry/{entry.pk}/delete/", {"post": "yes"})
+    assert response.status_code == 403
+    assert entry.article.entries.exists()
+
+
+def test_an_editor_still_deletes_an_article_with_its_entries(editor_client):
+    article = make_article("Out now")
+    article.entries.create(song=make_song("Lemon"), position=1)
+    response = editor_client.post(f"/admin/articles/article/{article.pk}/delete/", {"post": "yes"})
+    assert response.status_code == 302
+    assert not Entry.objects.exists()
 
 
 def test_the_superuser_sees_and_reaches_site_administration(superuser_client):
