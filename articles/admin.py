@@ -152,10 +152,12 @@ class ArticleAdmin(TagSuggestionsMixin, VersionedAdmin):
         state = article.state
         if state == Article.State.DRAFT:
             return state.label
+        # Translators: Django date format characters, as for "admin date and time".
+        pattern = pgettext("admin date and time, no weekday", "j M Y, H:i")
         # Translators: an article's state and its publication time in the article list.
         return _("%(state)s · %(when)s") % {
             "state": state.label,
-            "when": site_time(article.published_at, name_zone=False),
+            "when": site_time(article.published_at, pattern, name_zone=False),
         }
 
     @admin.display(description=gettext_lazy("entries"))

@@ -58,6 +58,9 @@ def superuser_only(admin_class):
 
 class NewsroomAdminSite(admin.AdminSite):
     index_template = "admin/desk.html"
+    # The home is the map of the admin now: the sidebar repeating it took 300 px of
+    # every page, and the article list's columns then ran out of room at 1280 px.
+    enable_nav_sidebar = False
 
     def register(self, model_or_iterable, admin_class=None, **options):
         models = (
