@@ -69,7 +69,6 @@ class ArticleAdmin(TagSuggestionsMixin, VersionedAdmin):
     list_display = [
         "title",
         "publication_status",
-        "schedule",
         "entry_count",
         "author",
         "last_change",
@@ -144,23 +143,22 @@ class ArticleAdmin(TagSuggestionsMixin, VersionedAdmin):
         annotate_page(changelist.result_list, entry_count=Count("entries"))
         return changelist
 
-    @admin.display(description=gettext_lazy("status"), ordering="status")
-    def publication_status(self, article):
-        return article.state.label
-
     @admin.display(
-        description=format_lazy("{} ({})", gettext_lazy("schedule"), settings.TIME_ZONE),
+        description=format_lazy("{} ({})", gettext_lazy("status"), settings.TIME_ZONE),
         ordering="published_at",
     )
-    def schedule(self, article):
-        if article.published_at is None:
-            return "—"
-        when = {"when": site_time(article.published_at, name_zone=False)}
-        if article.state == Article.State.DRAFT:
-            return _("Not published (time set: %(when)s)") % when
-        if article.state == Article.State.SCHEDULED:
-            return _("Scheduled for %(when)s") % when
-        return _("Since %(when)s") % when
+    def publication_status(self, article):
+        """ "Draft", or the state with its time: "Scheduled · Wed 1 Apr 2099, 09:00"."""
+        state = article.state
+        if state == Article.State.DRAFT:
+            return state.label
+        # Translators: Django date format characters, as for "admin date and time".
+        pattern = pgettext("admin date and time, no weekday", "j M Y, H:i")
+        # Translators: an article's state and its publication time in the article list.
+        return _("%(state)s · %(when)s") % {
+            "state": state.label,
+            "when": site_time(article.published_at, pattern, name_zone=False),
+        }
 
     @admin.display(description=gettext_lazy("entries"))
     def entry_count(self, article):

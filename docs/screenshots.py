@@ -3,7 +3,8 @@
 The demo content is loaded into a throwaway SQLite database and served by Django on a
 free local port; the browser tests' chromium (Playwright, same path and flags) takes
 the first screen of the home page and the seed article at a phone's and a desk's
-width. Each PNG is reduced to a 256-colour palette, which keeps it a few dozen KB.
+width, then signs in as an Editor and takes the admin's desk at 1280 px. Each PNG is
+reduced to a 256-colour palette, which keeps it a few dozen KB.
 """
 
 import os
@@ -26,6 +27,27 @@ from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 OUT = ROOT / "docs" / "screenshots"
 PAGES = {"home": "/", "article": "/articles/songs-for-when-you-want-to-cry/"}
 VIEWPORTS = {390: 844, 1280: 900}
+# Admin pages, taken at 1280 px signed in as SCREENSHOT_EDITOR, whom DESK_SETUP makes
+# with a draft of her own and a scheduled article, so that the desk has something on it.
+ADMIN_PAGES = {"admin-desk": "/admin/"}
+SCREENSHOT_EDITOR = ("mika", "a-password-for-screenshots")
+DESK_SETUP = f"""
+from datetime import timedelta
+from django.contrib.auth.models import Group, User
+from django.utils import timezone
+from articles.models import Article
+
+username, password = {SCREENSHOT_EDITOR!r}
+mika = User.objects.create_user(username, password=password, is_staff=True)
+mika.groups.add(Group.objects.get(name="Editor"))
+Article.objects.create(title="Songs for a long train ride", author=mika)
+Article.objects.create(
+    title="Cherry-blossom songs for 2027",
+    author=mika,
+    status=Article.Status.PUBLISHED,
+    published_at=timezone.now() + timedelta(days=3),
+)
+"""
 
 
 def free_port():
@@ -37,7 +59,7 @@ def free_port():
 def serve(database, port):
     env = {**os.environ, "DATABASE_URL": f"sqlite:///{database}", "DEBUG": "1", "PAGE_CACHE": "0"}
     manage = [sys.executable, str(ROOT / "manage.py")]
-    for command in (["migrate", "--noinput", "-v0"], ["load_demo"]):
+    for command in (["migrate", "--noinput", "-v0"], ["load_demo"], ["shell", "-c", DESK_SETUP]):
         subprocess.run([*manage, *command], env=env, check=True, stdout=subprocess.DEVNULL)
     server = subprocess.Popen(
         [*manage, "runserver", f"127.0.0.1:{port}", "--noreload"],
@@ -65,12 +87,32 @@ def shoot(base_url):
             )
             for name, path in PAGES.items():
                 page.goto(base_url + path)
-                target = OUT / f"{name}-{width}.png"
-                page.screenshot(path=target)
-                Image.open(target).convert("RGB").quantize(256).save(target, optimize=True)
-                print(f"{target.relative_to(ROOT)}: {target.stat().st_size // 1024} KB")
+                save(page, OUT / f"{name}-{width}.png")
             page.close()
+        shoot_admin(browser, base_url)
         browser.close()
+
+
+def shoot_admin(browser, base_url):
+    page = browser.new_page(
+        viewport={"width": 1280, "height": 900}, color_scheme="light", locale="en-US"
+    )
+    page.goto(f"{base_url}/admin/")  # to the log-in form, and back here once signed in
+    username, password = SCREENSHOT_EDITOR
+    page.get_by_label("Username:").fill(username)
+    page.get_by_label("Password:").fill(password)
+    page.get_by_role("button", name="Log in").click()
+    page.wait_for_url(f"{base_url}/admin/", timeout=10_000)
+    for name, path in ADMIN_PAGES.items():
+        page.goto(base_url + path)
+        save(page, OUT / f"{name}.png")
+    page.close()
+
+
+def save(page, target):
+    page.screenshot(path=target)
+    Image.open(target).convert("RGB").quantize(256).save(target, optimize=True)
+    print(f"{target.relative_to(ROOT)}: {target.stat().st_size // 1024} KB")
 
 
 def main():

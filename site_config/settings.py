@@ -74,7 +74,7 @@ CANONICAL_HOST = os.environ.get("CANONICAL_HOST", "localhost").strip().lower()
 # --- Applications --------------------------------------------------------------
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "site_config.apps.NewsroomAdminConfig",  # django.contrib.admin, with the desk
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

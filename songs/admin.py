@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.db.models import Count
 from django.urls import reverse
 from django.utils.decorators import method_decorator
+from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
@@ -75,7 +76,7 @@ class SongAdmin(TagSuggestionsMixin, VersionedAdmin):
     list_display = [
         "title",
         "artist",
-        "release_date",
+        "release",
         "tie_in_kind",
         "tag_list",
         "article_count",
@@ -118,6 +119,19 @@ class SongAdmin(TagSuggestionsMixin, VersionedAdmin):
         # A song is at most once in an article: its entries are its articles.
         annotate_page(changelist.result_list, article_count=Count("entries"))
         return changelist
+
+    @admin.display(description=gettext_lazy("release date"), ordering="release_date")
+    def release(self, song):
+        """The release date as precisely as it is known: "2014", "March 2014" or the day."""
+        if song.release_date is None:
+            return "—"
+        formats = {
+            Song.DatePrecision.YEAR: "Y",
+            Song.DatePrecision.MONTH: "YEAR_MONTH_FORMAT",
+        }
+        return date_format(
+            song.release_date, formats.get(song.release_date_precision, "DATE_FORMAT")
+        )
 
     @admin.display(description=gettext_lazy("moods and audiences"))
     def tag_list(self, song):

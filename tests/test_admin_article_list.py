@@ -1,6 +1,6 @@
 """The article list in the admin: columns, filters and search."""
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import pytest
 from django.db import connection
@@ -41,15 +41,31 @@ def three_states():
     }
 
 
-def test_the_list_shows_status_schedule_entries_and_last_change(editor_client, three_states):
+def test_the_list_shows_status_with_schedule_entries_author_and_last_change(
+    editor_client, editor, three_states
+):
     add_entries(three_states["live"], [make_song("One"), make_song("Two")])
+    Article.objects.filter(pk=three_states["live"].pk).update(author=editor)
     page = listed(editor_client).content.decode()
-    for header in ["Status", "Schedule (Asia/Tokyo)", "Entries", "Last change (Asia/Tokyo)"]:
+    for header in ["Status (Asia/Tokyo)", "Entries", "Author", "Last change (Asia/Tokyo)"]:
         assert header in page
-    assert "Scheduled for " in page
-    assert "Since " in page
+    assert ">Draft</td>" in page
+    assert "Scheduled · " in page
+    assert "Published · " in page
+    assert ">eddie</td>" in page
     row = next(a for a in listed(editor_client).context["cl"].result_list if a.title == "Out now")
     assert row.entry_count == 2
+
+
+def test_the_status_column_shows_the_schedule_in_the_newsrooms_zone(editor_client):
+    make_article("Spring", when=timezone.make_aware(datetime(2099, 4, 1, 9, 0)))
+    assert "Scheduled · 1 Apr 2099, 09:00" in listed(editor_client).content.decode()
+
+
+def test_the_list_keeps_its_indexed_order_and_no_full_count(editor_client, three_states):
+    changelist = listed(editor_client).context["cl"]
+    assert list(changelist.queryset.query.order_by)[:2] == ["-published_at", "-pk"]
+    assert changelist.model_admin.show_full_result_count is False
 
 
 @pytest.mark.parametrize(

@@ -1,5 +1,7 @@
 """The song and tag admin: video links, where a song appears, tag suggestions."""
 
+from datetime import date
+
 import pytest
 
 from songs.models import Song
@@ -21,6 +23,39 @@ def save_song(client, song, **changes):
     data = form_data(client.get(admin_url(song)))
     data.update(changes)
     return client.post(admin_url(song), data)
+
+
+def song_list(client, **headers):
+    response = client.get(admin_url(Song, "changelist"), **headers)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "precision,shown,hidden",
+    [
+        ("year", ">2014</td>", "Jan. 1, 2014"),
+        ("month", ">March 2014</td>", "March 1, 2014"),
+        ("day", ">March 5, 2014</td>", ">2014</td>"),
+    ],
+)
+def test_the_song_list_shows_a_release_date_as_precisely_as_known(
+    editor_client, precision, shown, hidden
+):
+    day = (
+        date(2014, 3, 5) if precision == "day" else date(2014, 3 if precision == "month" else 1, 1)
+    )
+    make_song("Lemon", release_date=day, release_date_precision=precision)
+    page = song_list(editor_client)
+    assert shown in page
+    assert hidden not in page
+
+
+def test_a_year_only_release_date_is_the_year_in_japanese_too(editor_client):
+    make_song("Lemon", release_date=date(2014, 1, 1), release_date_precision="year")
+    page = song_list(editor_client, HTTP_ACCEPT_LANGUAGE="ja")
+    assert ">2014</td>" in page
+    assert "2014年1月1日" not in page
 
 
 @pytest.mark.parametrize(

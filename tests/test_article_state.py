@@ -67,8 +67,9 @@ def test_the_admin_list_names_each_state_with_its_label(editor_client):
     make_article("Soon", when=timezone.now() + timedelta(days=1))
     make_article("Live")
     page = editor_client.get(admin_url(Article, "changelist")).content.decode()
-    for column in ["Draft", "Scheduled", "Published"]:
-        assert f'<td class="field-publication_status">{column}</td>' in page
+    assert '<td class="field-publication_status">Draft</td>' in page
+    for label in ["Scheduled", "Published"]:  # with their publication time after a dot
+        assert f'<td class="field-publication_status">{label} · ' in page
 
 
 def test_the_admin_status_filter_offers_the_states(editor_client):

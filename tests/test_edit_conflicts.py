@@ -1,7 +1,12 @@
-"""Two editors on one entry: the second save, made on a copy opened before the first,
-is refused with a form error, and nothing the first one saved is lost."""
+"""Two people on one entry: the second save, made on a copy opened before the first,
+is refused with a form error, and nothing the first one saved is lost.
+
+The stand-alone entry form is site administration, a superuser's; the article form,
+which edits entries inline, is every editor's."""
 
 import pytest
+from django.contrib.auth import get_user_model
+from django.test import Client
 
 from articles.models import Entry
 from tests.factories import (
@@ -11,7 +16,6 @@ from tests.factories import (
     form_errors,
     make_article,
     make_song,
-    make_staff_user,
     row_of,
 )
 
@@ -26,18 +30,20 @@ def entry():
     return add_entries(article, [make_song("Lemon"), make_song("Marigold")])[0]
 
 
+def make_superuser(username):
+    return get_user_model().objects.create_superuser(username, password="pass-for-tests")
+
+
 @pytest.fixture
-def first_editor(client, editor):
-    client.force_login(editor)
+def first_editor(client, db):
+    client.force_login(make_superuser("root"))
     return client
 
 
 @pytest.fixture
 def second_editor(db):
-    from django.test import Client
-
     other = Client()
-    other.force_login(make_staff_user("ada", "Editor"))
+    other.force_login(make_superuser("ada"))
     return other
 
 

@@ -53,8 +53,8 @@ def test_article_list_speaks_japanese_to_a_japanese_browser(editor_client):
     page = editor_client.get(admin_url(Article, "changelist"), **JAPANESE).content.decode()
     assert '<html lang="ja"' in page
     assert "今すぐ公開" in page  # the "Publish now" action
-    assert "公開日時 (Asia/Tokyo)" in page  # the schedule column
-    assert "2099年4月1日（水）09:00に公開予定" in page
+    assert "ステータス (Asia/Tokyo)" in page  # the status column, with the schedule
+    assert "公開予定・2099年4月1日 09:00" in page
     assert "Publish now" not in page
 
 
@@ -62,7 +62,7 @@ def test_article_list_stays_english_by_default(editor_client):
     scheduled_article()
     page = editor_client.get(admin_url(Article, "changelist")).content.decode()
     assert "Publish now" in page
-    assert "Scheduled for Wed 1 Apr 2099, 09:00" in page
+    assert "Scheduled · 1 Apr 2099, 09:00" in page
     assert "今すぐ公開" not in page
 
 
