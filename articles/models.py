@@ -333,8 +333,12 @@ class Entry(models.Model):
             models.UniqueConstraint(fields=["article", "song"], name="song_once_per_article"),
             models.UniqueConstraint(fields=["article", "position"], name="unique_entry_position"),
         ]
-        # A song's articles, newest first, without reading the whole list (related.py).
-        indexes = [models.Index(fields=["song", "article"], name="song_articles_by_id")]
+        indexes = [
+            # A song's articles, newest first, without reading the whole list (related.py).
+            models.Index(fields=["song", "article"], name="song_articles_by_id"),
+            # The desk's badges ending this week: one week's entries, not every entry.
+            models.Index(fields=["added_at"], name="entry_by_added_at"),
+        ]
 
     def __str__(self):
         return f"{self.position}. {self.song.title}"
