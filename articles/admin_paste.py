@@ -191,7 +191,9 @@ class PasteTracklistView:
                 )
                 % {"count": skipped}
             )
-        return f"{message} ({'; '.join(details)})." if details else f"{message}."
+        if not details:
+            return _("%(added)s.") % {"added": message}
+        return _("%(added)s (%(details)s).") % {"added": message, "details": "; ".join(details)}
 
 
 def add_matched_entries(article, matches):
