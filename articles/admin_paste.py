@@ -146,6 +146,9 @@ class PasteTracklistView:
                 "plan": plan_fingerprint(matches, listed),
             }
         )
+        # The lines stay editable below the proposals, in a box no taller than they need.
+        rows = min(max(len(form.lines) + 1, 4), 12)
+        confirm_form.fields["tracklist"].widget.attrs["rows"] = rows
         return self.render(request, article, confirm_form, matches, len(listed))
 
     def render(self, request, article, form, matches=None, listed_count=0):

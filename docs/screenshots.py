@@ -3,7 +3,8 @@
 The demo content is loaded into a throwaway SQLite database and served by Django on a
 free local port; the browser tests' chromium (Playwright, same path and flags) takes
 the first screen of the home page and the seed article at a phone's and a desk's
-width. Each PNG is reduced to a 256-colour palette, which keeps it a few dozen KB.
+width, and the admin's "Paste a tracklist" confirmation as an Editor sees it. Each PNG
+is reduced to a 256-colour palette, which keeps it a few dozen KB.
 """
 
 import os
@@ -26,6 +27,23 @@ from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 OUT = ROOT / "docs" / "screenshots"
 PAGES = {"home": "/", "article": "/articles/songs-for-when-you-want-to-cry/"}
 VIEWPORTS = {390: 844, 1280: 900}
+# An Editor for the admin screenshots, made in the throwaway database only.
+SCREENSHOT_EDITOR = ("screenshot-editor", "screenshots-only-password")
+# Pasted into the seed article: songs it lists, songs it lacks, a new song and artist.
+TRACKLIST = "\n".join(
+    [
+        "1. 米津玄師 – アイネクライネ",
+        "2. Sparkle / RADWIMPS",
+        "3. ミスチル「終わりなき旅」",
+        "4. Pretender by Official髭男dism",
+        "5. RADWIMPS - 前前前世",
+        "6. Hoshi no Uta / 架空のバンド",
+    ]
+)
+MAKE_EDITOR = (
+    "from tests.factories import make_staff_user; "
+    f"make_staff_user({SCREENSHOT_EDITOR[0]!r}, 'Editor', password={SCREENSHOT_EDITOR[1]!r})"
+)
 
 
 def free_port():
@@ -37,7 +55,7 @@ def free_port():
 def serve(database, port):
     env = {**os.environ, "DATABASE_URL": f"sqlite:///{database}", "DEBUG": "1", "PAGE_CACHE": "0"}
     manage = [sys.executable, str(ROOT / "manage.py")]
-    for command in (["migrate", "--noinput", "-v0"], ["load_demo"]):
+    for command in (["migrate", "--noinput", "-v0"], ["load_demo"], ["shell", "-c", MAKE_EDITOR]):
         subprocess.run([*manage, *command], env=env, check=True, stdout=subprocess.DEVNULL)
     server = subprocess.Popen(
         [*manage, "runserver", f"127.0.0.1:{port}", "--noreload"],
@@ -70,7 +88,29 @@ def shoot(base_url):
                 Image.open(target).convert("RGB").quantize(256).save(target, optimize=True)
                 print(f"{target.relative_to(ROOT)}: {target.stat().st_size // 1024} KB")
             page.close()
+        shoot_paste_flow(browser, base_url)
         browser.close()
+
+
+def shoot_paste_flow(browser, base_url):
+    """The paste flow's confirmation step, on the seed article."""
+    page = browser.new_page(
+        viewport={"width": 1280, "height": 900}, color_scheme="light", locale="en-US"
+    )
+    page.goto(f"{base_url}/admin/articles/article/?q=Tear-Jerking+Masterpieces")
+    page.get_by_label("Username:").fill(SCREENSHOT_EDITOR[0])
+    page.get_by_label("Password:").fill(SCREENSHOT_EDITOR[1])
+    page.get_by_role("button", name="Log in").click()
+    page.get_by_role("link", name="Tear-Jerking Masterpieces").first.click()
+    page.get_by_role("link", name="Paste a tracklist").click()
+    page.get_by_label("Tracklist:").fill(TRACKLIST)
+    page.get_by_role("button", name="Check the lines").click()
+    page.locator(".paste-lines").wait_for()
+    target = OUT / "admin-paste.png"
+    page.screenshot(path=target, full_page=True)
+    Image.open(target).convert("RGB").quantize(256).save(target, optimize=True)
+    print(f"{target.relative_to(ROOT)}: {target.stat().st_size // 1024} KB")
+    page.close()
 
 
 def main():
