@@ -104,10 +104,8 @@ class PasteTracklistView:
                     ),
                 )
                 return self.render_proposals(request, article, form)
-            missing = self.missing_permissions(request, matches)
-            if missing:
-                messages.error(request, missing)
-                return self.render_proposals(request, article, form)
+            if self.missing_permissions(request, matches):
+                return self.render_proposals(request, article, form)  # which says why
             with reversion.create_revision():
                 reversion.set_user(request.user)
                 added = add_matched_entries(article, matches)
@@ -166,7 +164,7 @@ class PasteTracklistView:
             "listed_count": listed_count,
             "new_song_count": sum(1 for match in adding if match.song is None),
             "new_artist_count": sum(1 for match in adding if match.outcome == NEW_ARTIST),
-            "may_add": not matches or not self.missing_permissions(request, matches),
+            "missing_permission": self.missing_permissions(request, matches or []),
             "change_url": reverse("admin:articles_article_change", args=[article.pk]),
         }
         return TemplateResponse(request, TEMPLATE, context)

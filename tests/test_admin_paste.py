@@ -2,6 +2,7 @@
 alone writes, in the pasted order, after the list's own entries."""
 
 import pytest
+from django.contrib.auth.models import Permission
 from django.urls import reverse
 from reversion.models import Version
 
@@ -15,6 +16,7 @@ from tests.factories import (
     make_article,
     make_artist,
     make_song,
+    make_staff_user,
 )
 
 pytestmark = pytest.mark.django_db
@@ -214,6 +216,29 @@ def test_an_editor_pastes_into_a_published_article(editor_client, catalogue):
     assert songs_listed(published) == [(1, "Lemon")]
     published.refresh_from_db()
     assert published.state == Article.State.PUBLISHED
+
+
+def test_without_the_right_to_add_artists_nothing_is_added(client, draft):
+    user = make_staff_user("limited")
+    user.user_permissions.set(
+        Permission.objects.filter(
+            codename__in=["view_article", "change_article", "add_entry", "add_song"]
+        )
+    )
+    client.force_login(user)
+    checked = check(client, draft, "Sparkle - RADWIMPS\nNewcomer - 青い鳥")
+    page = checked.content.decode()
+    assert "You may not add artists: ask an editor to add the new ones first." in page
+    assert 'name="confirm"' not in page
+    data = form_data(checked)
+    data["confirm"] = "1"
+    response = client.post(paste_url(draft), data)
+    assert response.status_code == 200
+    assert "You may not add artists: ask an editor to add the new ones first." in (
+        response.content.decode()
+    )
+    assert songs_listed(draft) == [(1, "Lemon")]
+    assert not Artist.objects.filter(name="Newcomer").exists()
 
 
 def test_an_unknown_article_redirects_to_the_admin_home(editor_client):

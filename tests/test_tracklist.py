@@ -245,3 +245,27 @@ def test_two_new_songs_by_one_new_artist_bring_in_the_artist_once(demo):
     first, second = matched("Newcomer - First Song\nNewcomer - Second Song")
     assert (first.outcome, second.outcome) == (NEW_ARTIST, NEW_SONG)
     assert second.artist is None and second.artist_name == "Newcomer"
+
+
+def test_matching_reads_at_most_four_queries_a_line(demo, django_assert_max_num_queries):
+    lines = parse_tracklist(
+        "\n".join(
+            [
+                "米津玄師 – アイネクライネ",
+                "Mr Children – Endless Journey",
+                "One More Time One More Chance / Yamazaki Masayoshi",
+                "RADWIMPS - 前前前世",
+                "Hoshi no Uta / 架空のバンド",
+            ]
+            * 20
+        )
+    )
+    with django_assert_max_num_queries(4 * len(lines)):
+        matches = match_tracklist(lines, [])
+    assert [match.outcome for match in matches[:5]] == [
+        MATCHED,
+        MATCHED,
+        MATCHED,
+        NEW_SONG,
+        NEW_ARTIST,
+    ]
