@@ -109,7 +109,8 @@ class PasteTracklistView:
             with reversion.create_revision():
                 reversion.set_user(request.user)
                 added = add_matched_entries(article, matches)
-                message = _("Pasted a tracklist: added %(count)d entries.") % {"count": len(added)}
+                # In English, as the admin's other history messages are stored.
+                message = f"Pasted a tracklist: added {len(added)} entries."
                 self.model_admin.log_change(request, article, message)
                 reversion.add_to_revision(article)
         self.model_admin.message_user(request, self.done_message(matches, added), messages.SUCCESS)
