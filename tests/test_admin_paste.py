@@ -208,6 +208,13 @@ def test_a_writer_cannot_paste_into_a_published_article(writer_client, catalogue
     assert not published.entries.exists()
 
 
+def test_a_writer_is_not_offered_the_paste_on_a_published_article(writer_client, catalogue):
+    published = make_article("Live list", published=True)
+    response = writer_client.get(admin_url(published))
+    assert response.status_code == 200
+    assert paste_url(published).encode() not in response.content
+
+
 def test_an_editor_pastes_into_a_published_article(editor_client, catalogue):
     published = make_article("Live list", published=True)
     checked = check(editor_client, published, "Lemon by 米津玄師")
