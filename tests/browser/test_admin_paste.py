@@ -2,6 +2,7 @@
 one check, one confirmation, 10 entries in the pasted order, and the songs the
 catalogue lacks created only once confirmed. axe finds nothing on either step."""
 
+import re
 from io import StringIO
 
 import pytest
@@ -130,3 +131,22 @@ def test_pasting_ten_lines_in_mixed_scripts_gives_ten_entries_in_order(
     assert Artist.objects.filter(name="架空のバンド").count() == 1
     draft.refresh_from_db()
     assert draft.status == Article.Status.DRAFT
+
+
+def test_a_writer_pastes_into_a_draft_and_cannot_publish_from_the_paste_screens(
+    live_server, page: Page, draft
+):
+    make_staff_user("paste-writer", "Writer", password=PASSWORD)
+    paste_path = reverse("admin:articles_article_paste", args=[draft.pk])
+    log_in_to(page, f"{live_server.url}/admin/login/?next={paste_path}", "paste-writer")
+    expect(page.get_by_role("heading", name="Paste a tracklist")).to_be_visible()
+    page.get_by_label("Tracklist:").fill("Sparkle - RADWIMPS\nLemon / 米津玄師")
+    page.get_by_role("button", name="Check the lines").click()
+    # Neither step offers a status, a publication time or a publish button.
+    expect(page.locator('[name="status"], [name^="published_at"]')).to_have_count(0)
+    expect(page.get_by_role("button", name=re.compile("publish", re.IGNORECASE))).to_have_count(0)
+    page.get_by_role("button", name="Add 2 entries").click()
+    expect(page.locator(".messagelist")).to_contain_text("Added 2 entries from the tracklist")
+    draft.refresh_from_db()
+    assert draft.status == Article.Status.DRAFT
+    assert list(draft.entries.values_list("song__slug", flat=True)) == ["sparkle", "lemon"]
