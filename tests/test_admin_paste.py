@@ -3,6 +3,7 @@ alone writes, in the pasted order, after the list's own entries."""
 
 import pytest
 from django.contrib.auth.models import Permission
+from django.test import Client
 from django.urls import reverse
 from reversion.models import Version
 
@@ -246,6 +247,18 @@ def test_without_the_right_to_add_artists_nothing_is_added(client, draft):
     )
     assert songs_listed(draft) == [(1, "Lemon")]
     assert not Artist.objects.filter(name="Newcomer").exists()
+
+
+def test_readers_see_the_pasted_songs_on_the_very_next_request(editor_client, catalogue):
+    published = make_article("Live list", published=True)
+    reader = Client()
+    assert "Sparkle" not in reader.get(published.get_absolute_url()).text  # now cached
+    checked = check(editor_client, published, "Sparkle / RADWIMPS\n青い鳥 - Newcomer")
+    confirm(editor_client, published, checked)
+    page = reader.get(published.get_absolute_url()).text
+    assert "Sparkle" in page and "青い鳥" in page
+    # Site search finds the article by its new songs too (its search text is current).
+    assert "Live list" in reader.get("/search/", {"q": "すぱーくる"}).text
 
 
 def test_an_unknown_article_redirects_to_the_admin_home(editor_client):
