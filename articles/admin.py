@@ -27,6 +27,7 @@ from articles.admin_locks import (
     article_is_open_to,
     may_publish,
 )
+from articles.admin_paste import paste_urls
 from articles.models import Article, Entry, RelatedPick
 from core.admin import (
     CheckedAutocompleteMixin,
@@ -257,6 +258,10 @@ class ArticleAdmin(TagSuggestionsMixin, VersionedAdmin):
                 messages.INFO,
             )
         return super().change_view(request, object_id, form_url, extra_context)
+
+    def get_urls(self):
+        # "Paste a tracklist" (articles/admin_paste.py), before the admin's catch-all.
+        return paste_urls(self) + super().get_urls()
 
     # --- History -----------------------------------------------------------------
 

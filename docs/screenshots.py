@@ -3,8 +3,9 @@
 The demo content is loaded into a throwaway SQLite database and served by Django on a
 free local port; the browser tests' chromium (Playwright, same path and flags) takes
 the first screen of the home page and the seed article at a phone's and a desk's
-width, then signs in as an Editor and takes the admin's desk at 1280 px. Each PNG is
-reduced to a 256-colour palette, which keeps it a few dozen KB.
+width, then signs in as an Editor and takes the admin's desk and the "Paste a
+tracklist" confirmation at 1280 px. Each PNG is reduced to a 256-colour palette, which
+keeps it a few dozen KB.
 """
 
 import os
@@ -48,6 +49,17 @@ Article.objects.create(
     published_at=timezone.now() + timedelta(days=3),
 )
 """
+# Pasted into the seed article: songs it lists, songs it lacks, a new song and artist.
+TRACKLIST = "\n".join(
+    [
+        "1. 米津玄師 – アイネクライネ",
+        "2. Sparkle / RADWIMPS",
+        "3. ミスチル「終わりなき旅」",
+        "4. Pretender by Official髭男dism",
+        "5. RADWIMPS - 前前前世",
+        "6. Hoshi no Uta / 架空のバンド",
+    ]
+)
 
 
 def free_port():
@@ -106,11 +118,23 @@ def shoot_admin(browser, base_url):
     for name, path in ADMIN_PAGES.items():
         page.goto(base_url + path)
         save(page, OUT / f"{name}.png")
+    shoot_paste_flow(page, base_url)
     page.close()
 
 
-def save(page, target):
-    page.screenshot(path=target)
+def shoot_paste_flow(page, base_url):
+    """The paste flow's confirmation step, on the seed article."""
+    page.goto(f"{base_url}/admin/articles/article/?q=Tear-Jerking+Masterpieces")
+    page.get_by_role("link", name="Tear-Jerking Masterpieces").first.click()
+    page.get_by_role("link", name="Paste a tracklist").click()
+    page.get_by_label("Tracklist:").fill(TRACKLIST)
+    page.get_by_role("button", name="Check the lines").click()
+    page.locator(".paste-lines").wait_for()
+    save(page, OUT / "admin-paste.png", full_page=True)
+
+
+def save(page, target, full_page=False):
+    page.screenshot(path=target, full_page=full_page)
     Image.open(target).convert("RGB").quantize(256).save(target, optimize=True)
     print(f"{target.relative_to(ROOT)}: {target.stat().st_size // 1024} KB")
 
