@@ -60,17 +60,22 @@ class ShortGramsLookup(Lookup):
         return compiler.compile(self.like(self.lhs, self.rhs))  # LIKE, which pg_trgm serves
 
     def as_postgresql(self, compiler, connection):
-        sql, params = self.as_sql(compiler, connection)
         if self.rhs_is_direct_value() and len(self.rhs) < TRIGRAM_LENGTH:
             text, text_params = compiler.compile(self.lhs)
             gram = "%s"
             if self.case_blind:
                 text, gram = f"UPPER({text})", "UPPER(%s)"
+            grams = f"{FUNCTION}({text}) @> ARRAY[{gram}]::text[]"
             # The LIKE stays, as the cheap test: where the planner walks another index
             # (the songs by title, say) it tests each row with LIKE first, and computes
-            # the grams only of the rows that match.
-            grams = f"{FUNCTION}({text}) @> ARRAY[{gram}]::text[]"
-            sql, params = f"({grams} AND {sql})", (*text_params, self.rhs, *params)
+            # the grams only of the rows that match. It is written on (text || ''),
+            # which no trigram index matches: for so short a value one would be read
+            # whole.
+            unindexed = Func(self.lhs, template="(%(expressions)s || '')", output_field=TextField())
+            like, like_params = compiler.compile(self.like(unindexed, self.rhs))
+            sql, params = f"({grams} AND {like})", (*text_params, self.rhs, *like_params)
+        else:
+            sql, params = self.as_sql(compiler, connection)
         # The value is written into the statement. Which plan is best depends on it (a
         # rare name reads the index, a common word walks the list's own order), and a
         # prepared statement's generic plan would not know it: psycopg prepares a
