@@ -43,6 +43,13 @@ def describe_publication(article):
 class SiteTimeSplitDateTime(AdminSplitDateTime):
     """The admin's date and time boxes, with the time zone they are read in beside them."""
 
+    def __init__(self, attrs=None):
+        super().__init__(attrs)
+        # Django writes "Date:" and "Time:" as bare text, which labels neither box.
+        date_box, time_box = self.widgets
+        date_box.attrs["aria-label"] = _("Date (%(zone)s)") % {"zone": settings.TIME_ZONE}
+        time_box.attrs["aria-label"] = _("Time (%(zone)s)") % {"zone": settings.TIME_ZONE}
+
     def render(self, name, value, attrs=None, renderer=None):
         boxes = super().render(name, value, attrs, renderer)
         offset = timezone.localtime(timezone.now(), ZoneInfo(settings.TIME_ZONE)).strftime("%z")
@@ -205,7 +212,21 @@ class EntryInlineForm(forms.ModelForm):
         )
 
 
-class EntryInlineFormSet(forms.BaseInlineFormSet):
+class LabelledRowsFormSet(forms.BaseInlineFormSet):
+    """Inline rows whose delete box says what it deletes: a table row's column heading
+    ("Delete?") labels nothing for a screen reader."""
+
+    delete_label = gettext_lazy("Delete this row")
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        if "DELETE" in form.fields:
+            form.fields["DELETE"].widget.attrs["aria-label"] = self.delete_label
+
+
+class EntryInlineFormSet(LabelledRowsFormSet):
+    delete_label = gettext_lazy("Delete this entry")
+
     def clean(self):
         """Name the song that was added twice, on its row and above the list.
 

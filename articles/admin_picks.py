@@ -7,6 +7,7 @@ from django.db.models import Max
 from django.http import HttpResponseRedirect
 from django.utils.translation import gettext as _
 
+from articles.admin_forms import LabelledRowsFormSet
 from articles.admin_locks import LockedWithArticleInline
 from articles.models import Article, RelatedPick
 from articles.ranking import score_related_articles
@@ -21,6 +22,7 @@ PIN_BUTTON = "_pin_related"
 
 class RelatedPickInline(LockedWithArticleInline, CheckedAutocompleteMixin, admin.TabularInline):
     model = RelatedPick
+    formset = LabelledRowsFormSet
     fk_name = "from_article"
     fields = ["position", "to_article"]
     autocomplete_fields = ["to_article"]

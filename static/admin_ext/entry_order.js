@@ -18,14 +18,23 @@
     { group: "#pick_links-group", order: "position", choice: "to_article" },
   ];
 
+  // One live region for the page, whichever list moved: screen readers hear each move once.
+  function pageAnnouncer(group) {
+    var announcer = document.querySelector(".entry-order-announcer");
+    if (!announcer) {
+      announcer = document.createElement("p");
+      announcer.className = "entry-order-announcer";
+      announcer.setAttribute("aria-live", "polite");
+      group.appendChild(announcer);
+    }
+    return announcer;
+  }
+
   function EntryList(group, fields) {
     this.group = group;
     this.fields = fields;
     this.tbody = group.querySelector("tbody");
-    this.announcer = document.createElement("p");
-    this.announcer.className = "entry-order-announcer";
-    this.announcer.setAttribute("aria-live", "polite");
-    group.appendChild(this.announcer);
+    this.announcer = pageAnnouncer(group);
     this.dragged = null;
   }
 
