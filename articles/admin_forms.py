@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.utils import dateformat, timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
-from django.utils.text import format_lazy
+from django.utils.text import capfirst, format_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext
 
@@ -88,7 +88,7 @@ class AddedAtInput(forms.DateTimeInput):
                 value, pgettext("admin date and time, no weekday", "j M Y, H:i")
             )
         else:
-            shown = _("Added at")
+            shown = capfirst(Entry._meta.get_field("added_at").verbose_name)
         return format_html(
             '<details class="entry-added-at"><summary>{}</summary>{}</details>', shown, box
         )
@@ -171,7 +171,7 @@ class EntryInlineForm(forms.ModelForm):
 
     # Declared, not left to the admin, which would make it a split date and time field.
     added_at = forms.DateTimeField(
-        label=gettext_lazy("Added at"),
+        label=Entry._meta.get_field("added_at").verbose_name,
         widget=AddedAtInput,
         required=False,
         # As Django does for a field with a callable default: an added row left empty
@@ -206,7 +206,7 @@ class EntryInlineForm(forms.ModelForm):
         # A row of a table: its column heading is no label to a screen reader.
         self.fields["commentary"].widget.attrs.update(
             {
-                "aria-label": _("Commentary"),
+                "aria-label": capfirst(Entry._meta.get_field("commentary").verbose_name),
                 "placeholder": _("Why this song belongs here (Markdown)"),
             }
         )

@@ -5,6 +5,7 @@ a button on each that pins it to the list."""
 from django.contrib import admin, messages
 from django.db.models import Max
 from django.http import HttpResponseRedirect
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from articles.admin_forms import LabelledRowsFormSet
@@ -46,7 +47,8 @@ class RelatedPickInline(LockedWithArticleInline, CheckedAutocompleteMixin, admin
 
     def get_formset(self, request, obj=None, **kwargs):
         formset = super().get_formset(request, obj, **kwargs)
-        formset.form.base_fields["position"].widget.attrs["aria-label"] = _("Position")
+        position = formset.form.base_fields["position"]
+        position.widget.attrs["aria-label"] = capfirst(position.label)
         return formset
 
 

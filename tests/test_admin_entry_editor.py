@@ -185,3 +185,11 @@ def test_a_writer_cannot_pin_to_a_published_article(writer_client, draft_with_re
     response = writer_client.post(admin_url(draft), data)
     assert response.status_code in {200, 403}
     assert not RelatedPick.objects.filter(from_article=draft).exists()
+
+
+def test_the_suggestions_and_row_labels_speak_japanese(editor_client, draft_with_relations):
+    draft, _related = draft_with_relations
+    page = editor_client.get(admin_url(draft), HTTP_ACCEPT_LANGUAGE="ja").content.decode()
+    assert "ランキングによる候補" in page
+    assert 'aria-label="このエントリーを削除"' in page
+    assert 'placeholder="この曲を選んだ理由（Markdown）"' in page
