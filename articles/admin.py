@@ -80,10 +80,11 @@ class ArticleAdmin(PickSuggestionsMixin, TagSuggestionsMixin, VersionedAdmin):
     actions = ["publish_now", "unpublish"]
     readonly_fields = ["publication_state"]
     fieldsets = [
-        (None, {"fields": [("title", "slug"), "lead", "intro", "loaded_version"]}),
+        (None, {"fields": ["title", "lead", "intro", "loaded_version"]}),
         (
             gettext_lazy("Publishing"),
-            {"fields": [("status", "author"), "published_at", "publication_state"]},
+            # One line for three short boxes; the title keeps a line of its own.
+            {"fields": [("status", "author", "slug"), "published_at", "publication_state"]},
         ),
         # These two side by side on a wide screen (admin_ext.css).
         (
@@ -130,7 +131,12 @@ class ArticleAdmin(PickSuggestionsMixin, TagSuggestionsMixin, VersionedAdmin):
         if not is_restoring(request) or not may_publish(request.user):
             return self.fieldsets  # a Writer may not choose a publication state anyway
         publishing = {
-            "fields": [("status", "author"), "published_at", "publication_state", RESTORE_BOX]
+            "fields": [
+                ("status", "author", "slug"),
+                "published_at",
+                "publication_state",
+                RESTORE_BOX,
+            ]
         }
         return [
             (name, publishing if name == self.fieldsets[1][0] else options)
