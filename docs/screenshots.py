@@ -3,10 +3,12 @@
 The demo content is loaded into a throwaway SQLite database and served by Django on a
 free local port; the browser tests' chromium (Playwright, same path and flags) takes
 the first screen of the home page and the seed article at a phone's and a desk's
-width. Each PNG is reduced to a 256-colour palette, which keeps it a few dozen KB.
+width, and the seed article's entry editor in the admin, signed in as an Editor, at a
+laptop's size. Each PNG is reduced to a 256-colour palette, which keeps it a few dozen KB.
 """
 
 import os
+import secrets
 import socket
 import subprocess
 import sys
@@ -26,6 +28,20 @@ from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 OUT = ROOT / "docs" / "screenshots"
 PAGES = {"home": "/", "article": "/articles/songs-for-when-you-want-to-cry/"}
 VIEWPORTS = {390: 844, 1280: 900}
+LAPTOP = {"width": 1280, "height": 800}
+# An Editor (the group the data migration makes) for the admin's screenshots; prints
+# the seed article's id, whose change page is shot.
+MAKE_EDITOR = """
+import os
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from articles.models import Article
+user = get_user_model().objects.create_user(
+    "screenshots", password=os.environ["SCREENSHOT_PASSWORD"], is_staff=True
+)
+user.groups.add(Group.objects.get(name="Editor"))
+print(Article.objects.get(slug="songs-for-when-you-want-to-cry").pk)
+"""
 
 
 def free_port():
@@ -34,11 +50,20 @@ def free_port():
         return sock.getsockname()[1]
 
 
-def serve(database, port):
+def serve(database, port, password):
+    """The demo server, and the seed article's id."""
     env = {**os.environ, "DATABASE_URL": f"sqlite:///{database}", "DEBUG": "1", "PAGE_CACHE": "0"}
     manage = [sys.executable, str(ROOT / "manage.py")]
     for command in (["migrate", "--noinput", "-v0"], ["load_demo"]):
         subprocess.run([*manage, *command], env=env, check=True, stdout=subprocess.DEVNULL)
+    made = subprocess.run(
+        [*manage, "shell", "-c", MAKE_EDITOR],
+        env={**env, "SCREENSHOT_PASSWORD": password},
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    article_id = int(made.stdout.split()[-1])
     server = subprocess.Popen(
         [*manage, "runserver", f"127.0.0.1:{port}", "--noreload"],
         env=env,
@@ -48,14 +73,33 @@ def serve(database, port):
     for _ in range(100):
         try:
             urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1)
-            return server
+            return server, article_id
         except OSError:
             time.sleep(0.2)
     server.kill()
     raise SystemExit("The demo server did not start.")
 
 
-def shoot(base_url):
+def save(target):
+    Image.open(target).convert("RGB").quantize(256).save(target, optimize=True)
+    print(f"{target.relative_to(ROOT)}: {target.stat().st_size // 1024} KB")
+
+
+def shoot_entry_editor(browser, base_url, article_id, password):
+    """The seed article's entries in the admin, as an Editor sees them on a laptop."""
+    page = browser.new_page(viewport=LAPTOP, color_scheme="light", locale="en-US")
+    page.goto(f"{base_url}/admin/login/")
+    page.fill("#id_username", "screenshots")
+    page.fill("#id_password", password)
+    page.click('input[type="submit"]')
+    page.goto(f"{base_url}/admin/articles/article/{article_id}/change/")
+    target = OUT / "admin-entries.png"
+    page.locator("#entries-group").screenshot(path=target)
+    save(target)
+    page.close()
+
+
+def shoot(base_url, article_id, password):
     OUT.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
@@ -67,9 +111,9 @@ def shoot(base_url):
                 page.goto(base_url + path)
                 target = OUT / f"{name}-{width}.png"
                 page.screenshot(path=target)
-                Image.open(target).convert("RGB").quantize(256).save(target, optimize=True)
-                print(f"{target.relative_to(ROOT)}: {target.stat().st_size // 1024} KB")
+                save(target)
             page.close()
+        shoot_entry_editor(browser, base_url, article_id, password)
         browser.close()
 
 
@@ -77,10 +121,11 @@ def main():
     if not Path(CHROMIUM).exists():
         raise SystemExit(f"No chromium at {CHROMIUM}: apt-get install -y chromium")
     port = free_port()
+    password = secrets.token_urlsafe(16)
     with tempfile.TemporaryDirectory() as scratch:
-        server = serve(Path(scratch) / "demo.sqlite3", port)
+        server, article_id = serve(Path(scratch) / "demo.sqlite3", port, password)
         try:
-            shoot(f"http://127.0.0.1:{port}")
+            shoot(f"http://127.0.0.1:{port}", article_id, password)
         finally:
             server.terminate()
             server.wait()
