@@ -4,6 +4,7 @@ from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Count
+from django.urls import path
 from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
@@ -12,7 +13,12 @@ from django.utils.translation import gettext_lazy, pgettext
 # Registers the article with django-reversion, following its entries, tags and picks,
 # before the VersionAdmin below would register it following only its inlines.
 from articles import history  # noqa: F401
-from articles.admin_entries import EntryInline, save_entry_formset
+from articles.admin_entries import (
+    SONG_CHOICES_URL_NAME,
+    EntryInline,
+    SongChoicesView,
+    save_entry_formset,
+)
 from articles.admin_forms import (
     RESTORE_BOX,
     ArticleAdminForm,
@@ -23,27 +29,17 @@ from articles.admin_forms import (
 from articles.admin_locks import (
     LOCKED_MESSAGE,
     LockedWithArticleAdmin,
-    LockedWithArticleInline,
     article_is_open_to,
     may_publish,
 )
 from articles.admin_paste import paste_urls
+from articles.admin_picks import PickSuggestionsMixin, RelatedPickInline
 from articles.models import Article, Entry, RelatedPick
 from core.admin import (
-    CheckedAutocompleteMixin,
     TagSuggestionsMixin,
     VersionedAdmin,
     annotate_page,
 )
-
-
-class RelatedPickInline(LockedWithArticleInline, CheckedAutocompleteMixin, admin.TabularInline):
-    model = RelatedPick
-    fk_name = "from_article"
-    fields = ["position", "to_article"]
-    autocomplete_fields = ["to_article"]
-    ordering = ["position"]
-    extra = 0
 
 
 def is_restoring(request):
@@ -65,7 +61,7 @@ class PublicationFilter(admin.SimpleListFilter):
 
 
 @admin.register(Article)
-class ArticleAdmin(TagSuggestionsMixin, VersionedAdmin):
+class ArticleAdmin(PickSuggestionsMixin, TagSuggestionsMixin, VersionedAdmin):
     form = ArticleAdminForm
     list_display = [
         "title",
@@ -84,15 +80,36 @@ class ArticleAdmin(TagSuggestionsMixin, VersionedAdmin):
     actions = ["publish_now", "unpublish"]
     readonly_fields = ["publication_state"]
     fieldsets = [
-        (None, {"fields": ["title", "slug", "lead", "intro", "author", "loaded_version"]}),
-        (gettext_lazy("Publishing"), {"fields": ["status", "published_at", "publication_state"]}),
-        (gettext_lazy("Hero image"), {"fields": ["hero_image", "hero_alt"]}),
-        (gettext_lazy("Tags"), {"fields": ["moods", "audiences"]}),
-        (gettext_lazy("Display"), {"fields": ["entries_per_page"]}),
+        (None, {"fields": ["title", "lead", "intro", "loaded_version"]}),
+        (
+            gettext_lazy("Publishing"),
+            # One line for three short boxes; the title keeps a line of its own.
+            {"fields": [("status", "author", "slug"), "published_at", "publication_state"]},
+        ),
+        # These two side by side on a wide screen (admin_ext.css).
+        (
+            gettext_lazy("Display"),
+            {"fields": ["hero_image", "hero_alt", "entries_per_page"], "classes": ["half"]},
+        ),
+        (gettext_lazy("Tags"), {"fields": ["moods", "audiences"], "classes": ["half"]}),
     ]
 
     class Media:
+        js = ["admin_ext/autogrow.js", "admin_ext/pick_suggestions.js"]
         css = {"all": ["admin_ext/admin_ext.css"]}
+
+    def get_urls(self):
+        song_choices = SongChoicesView.as_view(admin_site=self.admin_site)
+        return [
+            path(
+                "song-choices/",
+                self.admin_site.admin_view(song_choices),
+                name=SONG_CHOICES_URL_NAME,
+            ),
+            # "Paste a tracklist" (articles/admin_paste.py), before the admin's catch-all.
+            *paste_urls(self),
+            *super().get_urls(),
+        ]
 
     # --- Who may do what ---------------------------------------------------------
 
@@ -115,7 +132,14 @@ class ArticleAdmin(TagSuggestionsMixin, VersionedAdmin):
     def get_fieldsets(self, request, obj=None):
         if not is_restoring(request) or not may_publish(request.user):
             return self.fieldsets  # a Writer may not choose a publication state anyway
-        publishing = {"fields": ["status", "published_at", "publication_state", RESTORE_BOX]}
+        publishing = {
+            "fields": [
+                ("status", "author", "slug"),
+                "published_at",
+                "publication_state",
+                RESTORE_BOX,
+            ]
+        }
         return [
             (name, publishing if name == self.fieldsets[1][0] else options)
             for name, options in self.fieldsets
@@ -258,10 +282,6 @@ class ArticleAdmin(TagSuggestionsMixin, VersionedAdmin):
                 messages.INFO,
             )
         return super().change_view(request, object_id, form_url, extra_context)
-
-    def get_urls(self):
-        # "Paste a tracklist" (articles/admin_paste.py), before the admin's catch-all.
-        return paste_urls(self) + super().get_urls()
 
     # --- History -----------------------------------------------------------------
 

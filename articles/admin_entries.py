@@ -1,13 +1,55 @@
-"""The article's entries as rows of its admin form, and how a save puts them in order."""
+"""The article's entries as rows of its admin form, and how a save puts them in order.
+
+Each row is compact (static/admin_ext/admin_ext.css): drag handle, number and move
+buttons, the song, the commentary, and the time it was added folded away."""
 
 from django.contrib import admin
+from django.contrib.admin.views.autocomplete import AutocompleteJsonView
 from django.db import transaction
+from django.forms import ModelChoiceField
+from django.urls import reverse
 
 from articles.admin_forms import EntryInlineForm, EntryInlineFormSet
 from articles.admin_locks import LockedWithArticleInline
 from articles.models import Entry
-from core.admin import CheckedAutocompleteMixin
+from core.admin import CheckedAutocompleteMixin, CheckedAutocompleteSelect
+from core.folding import fold
 from songs.models import Song
+
+SONG_CHOICES_URL_NAME = "articles_article_song_choices"
+
+
+def song_choice_label(song):
+    """ "Title — Artist (year)": enough to tell two songs of the same title apart."""
+    year = song.release_year
+    return f"{song} ({year})" if year else str(song)
+
+
+class SongChoiceField(ModelChoiceField):
+    def label_from_instance(self, obj):
+        return song_choice_label(obj)
+
+
+class SongChoicesView(AutocompleteJsonView):
+    """The song box's choices: found as the reader's search finds songs, in any script
+    ('米津', 'よねづ', 'yonezu'), and shown with artist and year."""
+
+    def get_queryset(self):
+        songs = Song.objects.select_related("artist").complex_filter(
+            self.source_field.get_limit_choices_to()
+        )
+        folded = fold(self.term).strip()
+        if folded:
+            songs = songs.filter(search_text__indexed_contains=folded)
+        return songs.order_by("title", "pk")
+
+    def serialize_result(self, obj, to_field_name):
+        return {"id": str(getattr(obj, to_field_name)), "text": song_choice_label(obj)}
+
+
+class SongChoiceSelect(CheckedAutocompleteSelect):
+    def get_url(self):
+        return reverse(f"{self.admin_site.name}:{SONG_CHOICES_URL_NAME}")
 
 
 class EntryInline(LockedWithArticleInline, CheckedAutocompleteMixin, admin.TabularInline):
@@ -22,6 +64,11 @@ class EntryInline(LockedWithArticleInline, CheckedAutocompleteMixin, admin.Tabul
     # tampered TOTAL_FORMS can make the server build (Django's default is 2,000).
     max_num = 500
 
+    def get_extra(self, request, obj=None, **kwargs):
+        # A new article starts with one empty row; a list under way adds rows with
+        # "Add another", rather than carrying an empty one down the page.
+        return 0 if obj is not None and obj.entries.exists() else self.extra
+
     def get_formset(self, request, obj=None, **kwargs):
         kwargs.setdefault("absolute_max", self.max_num)
         return super().get_formset(request, obj, **kwargs)
@@ -31,12 +78,29 @@ class EntryInline(LockedWithArticleInline, CheckedAutocompleteMixin, admin.Tabul
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "song":
-            # Each row's song box shows "Title — Artist": fetch the artist with it.
+            # Each row's song box shows "Title — Artist (year)": fetch the artist with it.
             kwargs.setdefault("queryset", Song.objects.select_related("artist"))
+            kwargs["form_class"] = SongChoiceField
+            kwargs["widget"] = SongChoiceSelect(db_field, self.admin_site)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name == "song":
+            # A row keeps "+" (a new song without leaving the article); editing or
+            # deleting a song is the song page's business, and four icons a row cost
+            # a line of height each.
+            widget = formfield.widget
+            widget.can_change_related = widget.can_delete_related = False
+            widget.can_view_related = False
+        return formfield
+
     class Media:
-        js = ["admin_ext/entry_order.js", "admin_ext/character_count.js"]
+        js = [
+            "admin_ext/entry_order.js",
+            "admin_ext/character_count.js",
+            "admin_ext/autogrow.js",
+        ]
         css = {"all": ["admin_ext/admin_ext.css"]}
 
 

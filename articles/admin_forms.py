@@ -1,5 +1,6 @@
 """Forms and widgets behind the article admin (articles/admin.py)."""
 
+from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from django import forms
@@ -9,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.utils import dateformat, timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from django.utils.text import capfirst, format_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext
 
@@ -41,6 +43,13 @@ def describe_publication(article):
 class SiteTimeSplitDateTime(AdminSplitDateTime):
     """The admin's date and time boxes, with the time zone they are read in beside them."""
 
+    def __init__(self, attrs=None):
+        super().__init__(attrs)
+        # Django writes "Date:" and "Time:" as bare text, which labels neither box.
+        date_box, time_box = self.widgets
+        date_box.attrs["aria-label"] = _("Date (%(zone)s)") % {"zone": settings.TIME_ZONE}
+        time_box.attrs["aria-label"] = _("Time (%(zone)s)") % {"zone": settings.TIME_ZONE}
+
     def render(self, name, value, attrs=None, renderer=None):
         boxes = super().render(name, value, attrs, renderer)
         offset = timezone.localtime(timezone.now(), ZoneInfo(settings.TIME_ZONE)).strftime("%z")
@@ -50,6 +59,39 @@ class SiteTimeSplitDateTime(AdminSplitDateTime):
             % {"zone": settings.TIME_ZONE, "offset": f"{offset[:3]}:{offset[3:]}"},
         )
         return mark_safe(f"{boxes}{note}")
+
+
+class AddedAtInput(forms.DateTimeInput):
+    """When an entry was added: set by itself (the model's default) and rarely changed,
+    so one box folded under its value, not the admin's date and time pickers. Those add
+    a time-zone note to every row; the article's publication time keeps the one note."""
+
+    input_type = "datetime-local"
+    # What a datetime-local box reads and sends; DateTimeField parses it back (ISO 8601).
+    format = "%Y-%m-%dT%H:%M:%S"
+
+    def __init__(self, attrs=None):
+        super().__init__({"step": 1, **(attrs or {})}, format=self.format)
+
+    def render(self, name, value, attrs=None, renderer=None):
+        attrs = {
+            **(attrs or {}),
+            "aria-label": _("Added at (%(zone)s time)") % {"zone": settings.TIME_ZONE},
+        }
+        box = super().render(name, value, attrs, renderer)
+        if isinstance(value, datetime):
+            # The form hands the time over in the current zone already, without a zone.
+            if timezone.is_aware(value):
+                value = timezone.localtime(value)
+            # Translators: Django date format characters, as for "admin date and time".
+            shown = dateformat.format(
+                value, pgettext("admin date and time, no weekday", "j M Y, H:i")
+            )
+        else:
+            shown = capfirst(Entry._meta.get_field("added_at").verbose_name)
+        return format_html(
+            '<details class="entry-added-at"><summary>{}</summary>{}</details>', shown, box
+        )
 
 
 RESTORE_BOX = "restore_publication"
@@ -69,6 +111,11 @@ class ArticleAdminForm(VersionCheckedForm):
 
     class Meta:
         model = Article
+        # Short to start with; they grow with their text (static/admin_ext/autogrow.js).
+        widgets = {
+            "lead": forms.Textarea(attrs={"rows": 2, "class": "vLargeTextField autogrow"}),
+            "intro": forms.Textarea(attrs={"rows": 3, "class": "vLargeTextField autogrow"}),
+        }
         fields = [
             "title",
             "slug",
@@ -122,22 +169,64 @@ class EntryInlineForm(forms.ModelForm):
         help_text=gettext_lazy("Empty: the end of the list."),
     )
 
+    # Declared, not left to the admin, which would make it a split date and time field.
+    added_at = forms.DateTimeField(
+        label=Entry._meta.get_field("added_at").verbose_name,
+        widget=AddedAtInput,
+        required=False,
+        # As Django does for a field with a callable default: an added row left empty
+        # is compared with the time it was shown at, not with the time it is sent.
+        show_hidden_initial=True,
+        help_text=format_lazy(
+            "{} {}",
+            Entry._meta.get_field("added_at").help_text,
+            gettext_lazy("Empty: now."),
+        ),
+    )
+
     class Meta:
         model = Entry
         fields = ["song", "commentary", "added_at"]
         widgets = {
+            # Two lines to start with; it grows with its text (static/admin_ext/autogrow.js).
             "commentary": forms.Textarea(
-                attrs={"rows": 4, "cols": 60, "data-character-count": "commentary"}
+                attrs={"rows": 2, "class": "autogrow", "data-character-count": "commentary"}
             ),
         }
+
+    def clean_added_at(self):
+        return self.cleaned_data["added_at"] or timezone.now()
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["order"].initial = self.instance.position
-        self.fields["order"].widget.attrs.update({"class": "entry-order", "size": 3})
+        self.fields["order"].widget.attrs.update(
+            {"class": "entry-order", "size": 3, "aria-label": _("Order")}
+        )
+        # A row of a table: its column heading is no label to a screen reader.
+        self.fields["commentary"].widget.attrs.update(
+            {
+                "aria-label": capfirst(Entry._meta.get_field("commentary").verbose_name),
+                "placeholder": _("Why this song belongs here (Markdown)"),
+            }
+        )
 
 
-class EntryInlineFormSet(forms.BaseInlineFormSet):
+class LabelledRowsFormSet(forms.BaseInlineFormSet):
+    """Inline rows whose delete box says what it deletes: a table row's column heading
+    ("Delete?") labels nothing for a screen reader."""
+
+    delete_label = gettext_lazy("Delete this row")
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        if "DELETE" in form.fields:
+            form.fields["DELETE"].widget.attrs["aria-label"] = self.delete_label
+
+
+class EntryInlineFormSet(LabelledRowsFormSet):
+    delete_label = gettext_lazy("Delete this entry")
+
     def clean(self):
         """Name the song that was added twice, on its row and above the list.
 

@@ -3,9 +3,9 @@
 The demo content is loaded into a throwaway SQLite database and served by Django on a
 free local port; the browser tests' chromium (Playwright, same path and flags) takes
 the first screen of the home page and the seed article at a phone's and a desk's
-width, then signs in as an Editor and takes the admin's desk and the "Paste a
-tracklist" confirmation at 1280 px. Each PNG is reduced to a 256-colour palette, which
-keeps it a few dozen KB.
+width, then signs in as an Editor and takes the admin's desk, the seed article's entry
+editor and the "Paste a tracklist" confirmation at 1280 px. Each PNG is reduced to a
+256-colour palette, which keeps it a few dozen KB.
 """
 
 import os
@@ -118,14 +118,21 @@ def shoot_admin(browser, base_url):
     for name, path in ADMIN_PAGES.items():
         page.goto(base_url + path)
         save(page, OUT / f"{name}.png")
+    open_seed_article(page, base_url)
+    save(page.locator("#entries-group"), OUT / "admin-entries.png")
     shoot_paste_flow(page, base_url)
     page.close()
 
 
-def shoot_paste_flow(page, base_url):
-    """The paste flow's confirmation step, on the seed article."""
+def open_seed_article(page, base_url):
+    """The seed article's change page, found as an editor finds it: by its title."""
     page.goto(f"{base_url}/admin/articles/article/?q=Tear-Jerking+Masterpieces")
     page.get_by_role("link", name="Tear-Jerking Masterpieces").first.click()
+
+
+def shoot_paste_flow(page, base_url):
+    """The paste flow's confirmation step, on the seed article."""
+    open_seed_article(page, base_url)
     page.get_by_role("link", name="Paste a tracklist").click()
     page.get_by_label("Tracklist:").fill(TRACKLIST)
     page.get_by_role("button", name="Check the lines").click()
@@ -133,8 +140,9 @@ def shoot_paste_flow(page, base_url):
     save(page, OUT / "admin-paste.png", full_page=True)
 
 
-def save(page, target, full_page=False):
-    page.screenshot(path=target, full_page=full_page)
+def save(shown, target, **options):
+    """Screenshot `shown` (a page or one element of it) to `target`, in 256 colours."""
+    shown.screenshot(path=target, **options)
     Image.open(target).convert("RGB").quantize(256).save(target, optimize=True)
     print(f"{target.relative_to(ROOT)}: {target.stat().st_size // 1024} KB")
 

@@ -232,8 +232,7 @@ def fill_entry_rows(data, songs, first_index=None):
                 f"{row}-song": str(song.pk),
                 f"{row}-commentary": f"Why {song.title} belongs here.",
                 f"{row}-order": "",
-                f"{row}-added_at_0": now.strftime("%Y-%m-%d"),
-                f"{row}-added_at_1": now.strftime("%H:%M:%S"),
+                f"{row}-added_at": now.strftime("%Y-%m-%dT%H:%M:%S"),
             }
         )
     data["entries-TOTAL_FORMS"] = str(max(int(data["entries-TOTAL_FORMS"]), index + len(songs)))

@@ -2,8 +2,10 @@
 
 import json
 import re
+from datetime import datetime
 
 import pytest
+from django.utils import timezone
 
 from articles.models import Article
 from songs.models import Song
@@ -125,14 +127,61 @@ def test_moving_a_song_to_another_row_is_not_a_duplicate(editor_client):
     assert titles(article) == ["B", "A"]
 
 
-def test_an_empty_extra_row_is_ignored(editor_client):
+def test_a_new_article_starts_with_one_empty_row_a_list_under_way_with_none(editor_client):
+    data = form_data(editor_client.get(admin_url(Article, "add")))
+    assert data["entries-TOTAL_FORMS"] == "1"
     article = make_article(published=False)
     add_entries(article, [make_song("Only")])
     data = form_data(editor_client.get(admin_url(article)))
-    assert data["entries-TOTAL_FORMS"] == "2"  # the existing row and one empty row
+    assert data["entries-TOTAL_FORMS"] == "1"  # "Add another" adds rows
+
+
+def test_an_empty_extra_row_is_ignored(editor_client):
+    data = form_data(editor_client.get(admin_url(Article, "add")))
+    data["title"] = "Nothing listed yet"
+    response = editor_client.post(admin_url(Article, "add"), data)
+    assert response.status_code == 302, form_errors(response)
+    assert titles(Article.objects.get(title="Nothing listed yet")) == []
+
+
+def test_an_unchanged_row_keeps_its_added_at(editor_client):
+    article = make_article(published=False)
+    (entry,) = add_entries(article, [make_song("Only")])
+    data = form_data(editor_client.get(admin_url(article)))
     response = editor_client.post(admin_url(article), data)
     assert response.status_code == 302, form_errors(response)
     assert titles(article) == ["Only"]
+    entry.refresh_from_db()
+    assert entry.added_at.replace(microsecond=0) == data_added_at(data, "entries-0")
+
+
+def data_added_at(data, row):
+    """The `added_at` a row's box sent, as an aware time in the site's zone."""
+    return timezone.make_aware(datetime.fromisoformat(data[f"{row}-added_at"]))
+
+
+def test_the_added_at_box_folds_under_its_time_and_adds_no_time_zone_note(editor_client):
+    article = make_article(published=False)
+    add_entries(
+        article, [make_song("Only")], added_at=timezone.make_aware(datetime(2025, 6, 14, 19))
+    )
+    page = editor_client.get(admin_url(article)).content.decode()
+    row = re.search(r'<details class="entry-added-at">.*?</details>', page, re.S).group(0)
+    assert "<summary>14 Jun 2025, 19:00</summary>" in row
+    assert 'type="datetime-local"' in row and 'value="2025-06-14T19:00:00"' in row
+    # Django's date and time pickers (and their per-box time-zone note) are not used.
+    assert "vDateField" not in row and "vTimeField" not in row
+
+
+def test_an_added_row_left_without_a_time_is_added_now(editor_client):
+    article = make_article(published=False)
+    add_entries(article, [make_song("First")])
+    data = fill_entry_rows(form_data(editor_client.get(admin_url(article))), [make_song("New")])
+    data["entries-1-added_at"] = ""
+    before = timezone.now()
+    response = editor_client.post(admin_url(article), data)
+    assert response.status_code == 302, form_errors(response)
+    assert article.entries.get(song__title="New").added_at >= before.replace(microsecond=0)
 
 
 def test_the_inline_loads_the_ordering_and_character_count_scripts(editor_client):

@@ -1,38 +1,67 @@
 /*
- * Reordering an article's entry rows: drag a row by its handle (mouse, pen or touch),
- * or use its "Move up" / "Move down" buttons from the keyboard.
+ * Reordering an article's entry rows and its related picks: drag a row by its handle
+ * (mouse, pen or touch), or use its "Move up" / "Move down" buttons from the keyboard.
  *
- * The rows' order on the page is the list's order. Each filled row's hidden `order`
- * box is set to its place (1..n) after every move and again just before the form is
- * sent; ArticleAdmin renumbers the positions from those boxes in one transaction.
- * Without this script the `order` boxes stay visible and the editor types numbers.
+ * The rows' order on the page is the list's order. Each filled row's hidden order box
+ * (an entry's `order`, a pick's `position`) is set to its place (1..n) after every move
+ * and again just before the form is sent; ArticleAdmin renumbers the entries' positions
+ * from those boxes in one transaction, and saves the picks' as they are.
+ * Without this script the boxes stay visible and the editor types numbers.
  * Words come from the admin's JavaScript catalog (admin:jsi18n, loaded before this).
  */
 (function () {
   "use strict";
 
-  var GROUP_SELECTOR = "#entries-group";
+  // Each ordered list: its inline group, its order box and the choice that names a row.
+  var LISTS = [
+    { group: "#entries-group", order: "order", choice: "song" },
+    { group: "#pick_links-group", order: "position", choice: "to_article" },
+  ];
 
-  function orderInput(row) {
-    return row.querySelector('input[name$="-order"]');
+  // One live region for the page, whichever list moved: screen readers hear each move once.
+  function pageAnnouncer(group) {
+    var announcer = document.querySelector(".entry-order-announcer");
+    if (!announcer) {
+      announcer = document.createElement("p");
+      announcer.className = "entry-order-announcer";
+      announcer.setAttribute("aria-live", "polite");
+      group.appendChild(announcer);
+    }
+    return announcer;
   }
 
-  function isFilled(row) {
+  function EntryList(group, fields) {
+    this.group = group;
+    this.fields = fields;
+    this.tbody = group.querySelector("tbody");
+    this.announcer = pageAnnouncer(group);
+    this.dragged = null;
+  }
+
+  EntryList.prototype.orderInput = function (row) {
+    return row.querySelector('input[name$="-' + this.fields.order + '"]');
+  };
+
+  EntryList.prototype.choice = function (row) {
+    return row.querySelector('select[name$="-' + this.fields.choice + '"]');
+  };
+
+  EntryList.prototype.isFilled = function (row) {
     var id = row.querySelector('input[name$="-id"]');
-    var song = row.querySelector('select[name$="-song"]');
-    return Boolean((id && id.value) || (song && song.value));
-  }
+    var choice = this.choice(row);
+    return Boolean((id && id.value) || (choice && choice.value));
+  };
 
   function isDeleted(row) {
     var box = row.querySelector('input[name$="-DELETE"]');
     return Boolean(box && box.checked);
   }
 
-  function songName(row) {
-    var song = row.querySelector('select[name$="-song"]');
-    var option = song && song.options[song.selectedIndex];
+  EntryList.prototype.rowName = function (row) {
+    var choice = this.choice(row);
+    var option = choice && choice.options[choice.selectedIndex];
     return option && option.value ? option.textContent.trim() : gettext("This entry");
-  }
+  };
 
   function controlButton(className, symbol, label, title) {
     var button = document.createElement("button");
@@ -42,16 +71,6 @@
     button.setAttribute("aria-label", label);
     button.title = title;
     return button;
-  }
-
-  function EntryList(group) {
-    this.group = group;
-    this.tbody = group.querySelector("tbody");
-    this.announcer = document.createElement("p");
-    this.announcer.className = "entry-order-announcer";
-    this.announcer.setAttribute("aria-live", "polite");
-    group.appendChild(this.announcer);
-    this.dragged = null;
   }
 
   EntryList.prototype.rows = function () {
@@ -85,15 +104,17 @@
 
   EntryList.prototype.renumber = function () {
     var place = 0;
+    var list = this;
     this.rows().forEach(function (row) {
-      var input = orderInput(row);
+      var input = list.orderInput(row);
       var label = row.querySelector(".entry-place");
-      var counted = isFilled(row) && !isDeleted(row);
+      var counted = list.isFilled(row) && !isDeleted(row);
       if (counted) {
         place += 1;
       }
       if (input) {
-        input.value = counted ? String(place) : "";
+        // An empty row keeps the box's own value, so that it stays unchanged and unsaved.
+        input.value = counted ? String(place) : input.defaultValue;
       }
       if (label) {
         label.textContent = counted ? String(place) : "–";
@@ -102,10 +123,10 @@
   };
 
   EntryList.prototype.announce = function (row) {
-    var input = orderInput(row);
-    var place = input && input.value;
+    var input = this.orderInput(row);
+    var place = input && this.isFilled(row) && input.value;
     var words = place ? gettext("%(song)s is now number %(place)s.") : gettext("%(song)s moved.");
-    this.announcer.textContent = interpolate(words, { song: songName(row), place: place }, true);
+    this.announcer.textContent = interpolate(words, { song: this.rowName(row), place: place }, true);
   };
 
   EntryList.prototype.step = function (row, direction) {
@@ -125,8 +146,8 @@
   };
 
   EntryList.prototype.decorate = function (row) {
-    var cell = row.querySelector("td.field-order");
-    var input = orderInput(row);
+    var cell = row.querySelector("td.field-" + this.fields.order);
+    var input = this.orderInput(row);
     if (!cell || !input || row.querySelector(".entry-order-controls")) {
       return;
     }
@@ -227,15 +248,15 @@
   // order the editor had given them.
   EntryList.prototype.restoreGivenOrder = function () {
     var rows = this.rows();
+    var list = this;
     var keyed = rows.map(function (row, index) {
-      var value = parseInt((orderInput(row) || {}).value, 10);
+      var value = parseInt((list.orderInput(row) || {}).value, 10);
       return { row: row, index: index, order: isNaN(value) ? Infinity : value };
     });
     keyed.sort(function (a, b) {
       return a.order - b.order || a.index - b.index;
     });
     var reference = this.tbody.querySelector("tr.empty-form");
-    var list = this;
     keyed.forEach(function (item) {
       list.placeBefore(item.row, reference ? list.topOf(reference) : null);
     });
@@ -277,10 +298,12 @@
   };
 
   function start() {
-    var group = document.querySelector(GROUP_SELECTOR);
-    if (group && group.querySelector("tbody")) {
-      new EntryList(group).start();
-    }
+    LISTS.forEach(function (fields) {
+      var group = document.querySelector(fields.group);
+      if (group && group.querySelector("tbody")) {
+        new EntryList(group, fields).start();
+      }
+    });
   }
 
   if (document.readyState === "loading") {
