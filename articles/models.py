@@ -177,6 +177,8 @@ class Article(WithFacets, Timestamped):
 
     def clean(self):
         require_alt_text(self.hero_image, self.hero_alt, "hero_alt")
+        # Before the form checks the constraints, which want the time save() would write.
+        self.fill_publication_time()
         if not 1 <= (self.entries_per_page or 0) <= 100:
             raise ValidationError(
                 {"entries_per_page": _("Choose between 1 and 100 songs a page.")},
@@ -191,8 +193,7 @@ class Article(WithFacets, Timestamped):
         self.search_text = article_search_text(
             self.title, self.lead, self.intro, self.song_search_texts()
         )
-        if self.status == self.Status.PUBLISHED and self.published_at is None:
-            self.published_at = timezone.now()
+        self.fill_publication_time()
         super().save(
             *args,
             **with_derived_fields(
@@ -200,6 +201,11 @@ class Article(WithFacets, Timestamped):
             ),
         )
         store_renditions(self, "hero_image", "hero_renditions")
+
+    def fill_publication_time(self):
+        """Published with no time set means published now, as in WordPress and Wagtail."""
+        if self.status == self.Status.PUBLISHED and self.published_at is None:
+            self.published_at = timezone.now()
 
     def song_search_texts(self):
         """The search text of each song the article lists, in list order."""

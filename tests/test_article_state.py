@@ -7,7 +7,14 @@ import pytest
 from django.utils import timezone
 
 from articles.models import Article
-from tests.factories import add_entries, admin_url, make_article, make_song
+from tests.factories import (
+    add_entries,
+    admin_url,
+    form_data,
+    form_errors,
+    make_article,
+    make_song,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -108,3 +115,14 @@ def test_the_preview_banner_says_which_state_the_article_is_in(
 ):
     page = editor_client.get(article_factory().get_absolute_url()).content.decode()
     assert banner in page
+
+
+def test_an_editor_publishes_with_no_time_set_and_the_article_is_published_now(editor_client):
+    draft = make_article("Rainy night songs", published=False)
+    data = form_data(editor_client.get(admin_url(draft)), "article_form")
+    data.update({"status": Article.Status.PUBLISHED, "published_at_0": "", "published_at_1": ""})
+    response = editor_client.post(admin_url(draft), data)
+    assert response.status_code == 302, form_errors(response)
+    draft.refresh_from_db()
+    assert draft.is_public
+    assert timezone.now() - draft.published_at < timedelta(minutes=1)
