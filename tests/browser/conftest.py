@@ -10,24 +10,11 @@ from django.core.management import call_command
 from django.db import connections
 
 from songs.models import Song
+from tests.browser.chromium import CHROMIUM, CHROMIUM_ARGS
 
 # pytest-playwright's sync API runs an asyncio loop in the test thread; Django then
 # refuses ORM calls (live_server, fixtures) unless this is set before the DB is touched.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
-CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    # No DNS at all (Chromium looks up Google hosts by itself); the test server stays reachable.
-    "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1 , EXCLUDE localhost",
-]
-
 
 DEMO_ARTICLE = "/articles/songs-for-when-you-want-to-cry/"
 

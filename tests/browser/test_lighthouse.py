@@ -15,7 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, DEMO_ARTICLE
+from tests.browser.chromium import CHROMIUM, CHROMIUM_ARGS
+from tests.browser.conftest import DEMO_ARTICLE
 
 pytestmark = [
     pytest.mark.browser,
