@@ -5,12 +5,11 @@ common Japanese searches are shorter: 米津, 宮崎, 愛. For those PostgreSQL 
 every row. So each searched text also has a GIN index over its "short grams", every
 character and every pair of neighbouring characters it holds: a value of one or two
 characters is a substring exactly when it is one of the text's short grams, and an
-array's containment (@>) is answered from the index alone, with no row rechecked.
+array's containment (@>) is answered from the index alone.
 
 `text__indexed_contains=value` is `text__contains=value` on every database (and
 indexed_icontains is icontains), and on PostgreSQL a short value is looked up through
-that index instead. SQLite keeps
-scanning, its simple fallback (core/trigram.py).
+that index instead. SQLite keeps scanning, its simple fallback (core/trigram.py).
 """
 
 from django.db.migrations.operations.base import Operation
