@@ -28,13 +28,12 @@ from articles.admin_forms import (
 )
 from articles.admin_locks import (
     LOCKED_MESSAGE,
-    LockedWithArticleAdmin,
     article_is_open_to,
     may_publish,
 )
 from articles.admin_paste import paste_urls
 from articles.admin_picks import PickSuggestionsMixin, RelatedPickInline
-from articles.models import Article, Entry, RelatedPick
+from articles.models import Article, Entry
 from core.admin import (
     TagSuggestionsMixin,
     VersionedAdmin,
@@ -333,19 +332,3 @@ class ArticleAdmin(PickSuggestionsMixin, TagSuggestionsMixin, VersionedAdmin):
                 # A preview, an invalid form or a failed restore: leave the article as it was.
                 transaction.set_rollback(True)
         return response
-
-
-@admin.register(Entry)
-class EntryAdmin(LockedWithArticleAdmin):
-    list_display = ["__str__", "article", "song", "added_at"]
-    list_select_related = ["article", "song__artist"]
-    search_fields = ["article__title", "song__title", "commentary"]
-    autocomplete_fields = ["article", "song"]
-
-
-@admin.register(RelatedPick)
-class RelatedPickAdmin(LockedWithArticleAdmin):
-    list_display = ["from_article", "to_article", "position"]
-    list_select_related = ["from_article", "to_article"]
-    autocomplete_fields = ["from_article", "to_article"]
-    article_field = "from_article"

@@ -10,7 +10,7 @@ from django.forms import ModelChoiceField
 from django.urls import reverse
 
 from articles.admin_forms import EntryInlineForm, EntryInlineFormSet
-from articles.admin_locks import LockedWithArticleInline
+from articles.admin_locks import LockedWithArticleAdmin, LockedWithArticleInline
 from articles.models import Entry
 from core.admin import CheckedAutocompleteMixin, CheckedAutocompleteSelect
 from core.folding import fold
@@ -132,3 +132,12 @@ def save_entry_formset(article, formset):
         Entry.objects.filter(pk__in=rows_with_a_new_song).delete()
         Entry.objects.renumber(article, [form.instance for _, form in ordered_forms], changed)
         formset.save_m2m()
+
+
+# The stand-alone list, for superusers (site_config/admin_site.py).
+@admin.register(Entry)
+class EntryAdmin(LockedWithArticleAdmin):
+    list_display = ["__str__", "article", "song", "added_at"]
+    list_select_related = ["article", "song__artist"]
+    search_fields = ["article__title", "song__title", "commentary"]
+    autocomplete_fields = ["article", "song"]

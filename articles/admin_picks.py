@@ -9,9 +9,10 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from articles.admin_forms import LabelledRowsFormSet
-from articles.admin_locks import LockedWithArticleInline
-from articles.models import Article, RelatedPick
+from articles.admin_locks import LockedWithArticleAdmin, LockedWithArticleInline
+from articles.models import Article
 from articles.ranking import score_related_articles
+from articles.related_models import RelatedPick
 from core.admin import CheckedAutocompleteMixin
 
 # How many suggestions are shown beside the picks: the length of a related list.
@@ -116,3 +117,12 @@ class PickSuggestionsMixin:
             pin_button=PIN_BUTTON,
         )
         return super().render_change_form(request, context, add, change, form_url, obj)
+
+
+# The stand-alone list, for superusers (site_config/admin_site.py).
+@admin.register(RelatedPick)
+class RelatedPickAdmin(LockedWithArticleAdmin):
+    list_display = ["from_article", "to_article", "position"]
+    list_select_related = ["from_article", "to_article"]
+    autocomplete_fields = ["from_article", "to_article"]
+    article_field = "from_article"

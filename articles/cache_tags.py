@@ -16,7 +16,8 @@ from django.contrib.auth import get_user_model
 from django.db.models.signals import m2m_changed
 from django.utils import timezone
 
-from articles.models import Article, Entry, RelatedPick, TaggedArticleAudience, TaggedArticleMood
+from articles.models import Article, Entry, TaggedArticleAudience, TaggedArticleMood
+from articles.related_models import RelatedPick
 from core.cache import invalidate, object_tag, on_change, track
 from songs.models import Song
 

@@ -7,7 +7,8 @@ their order and commentary, and the tags.
 
 import reversion
 
-from articles.models import Article, Entry, RelatedPick, TaggedArticleAudience, TaggedArticleMood
+from articles.models import Article, Entry, TaggedArticleAudience, TaggedArticleMood
+from articles.related_models import RelatedPick
 
 for model in (Entry, RelatedPick, TaggedArticleMood, TaggedArticleAudience):
     if not reversion.is_registered(model):

@@ -34,13 +34,8 @@ import functools
 
 from django.db import connections
 
-from articles.models import (
-    Article,
-    Entry,
-    RelatedPick,
-    TaggedArticleAudience,
-    TaggedArticleMood,
-)
+from articles.models import Article, Entry, TaggedArticleAudience, TaggedArticleMood
+from articles.related_models import RelatedPick
 from songs.models import Song
 
 WEIGHTS = {"songs": 4, "artists": 2, "moods": 1, "audiences": 1}

@@ -23,8 +23,9 @@ from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
 from articles.cache_tags import article_tag, featuring
-from articles.models import Article, Entry, RelatedList
+from articles.models import Article, Entry
 from articles.ranking import SHOWN_FIELDS, score_related_articles
+from articles.related_models import RelatedList
 from core.after_response import after_response
 from core.cache import EVERYTHING, cached_fragment, tag_page
 from core.models import CacheInvalidation

@@ -11,7 +11,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from articles.admin_picks import PIN_BUTTON
-from articles.models import Article, RelatedPick
+from articles.models import Article
+from articles.related_models import RelatedPick
 from tests.factories import (
     add_entries,
     admin_url,

@@ -6,7 +6,8 @@ from django.contrib import admin
 from django.core.management import call_command
 from django.urls import reverse
 
-from articles.models import Article, Entry, RelatedPick
+from articles.models import Article, Entry
+from articles.related_models import RelatedPick
 from songs.models import Artist, Audience, Mood, Song
 
 pytestmark = pytest.mark.django_db

@@ -7,7 +7,8 @@ from django.db.models import ProtectedError
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from articles.models import Article, Entry, RelatedPick
+from articles.models import Article, Entry
+from articles.related_models import RelatedPick
 from core.slugs import ascii_slug
 from songs.models import Mood, Song
 from tests.factories import (

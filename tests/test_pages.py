@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.utils import timezone
 
-from articles.models import RelatedPick
+from articles.related_models import RelatedPick
 from tests.factories import (
     add_entries,
     make_article,

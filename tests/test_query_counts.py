@@ -3,7 +3,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from articles.models import RelatedList
+from articles.related_models import RelatedList
 from tests.factories import add_entries, make_article, make_audience, make_mood, make_song
 
 pytestmark = pytest.mark.django_db

@@ -5,9 +5,10 @@ from django.core.cache import cache
 from django.core.signals import request_finished, request_started
 from django.utils import timezone
 
-from articles.models import Article, RelatedList, RelatedPick
+from articles.models import Article
 from articles.ranking import POSTINGS_PER_TAG, SONG_POSTINGS_PER_ARTICLE, score_related_articles
 from articles.related import related_articles
+from articles.related_models import RelatedList, RelatedPick
 from tests.factories import (
     add_entries,
     make_article,

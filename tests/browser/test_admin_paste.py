@@ -6,13 +6,13 @@ import re
 from io import StringIO
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from django.core.management import call_command
 from django.urls import reverse
 from playwright.sync_api import Page, expect
 
 from articles.models import Article
 from songs.models import Artist, Song
+from tests.browser.axe import assert_no_axe_violations
 from tests.factories import admin_url, make_article, make_staff_user
 
 pytestmark = [
@@ -23,7 +23,6 @@ pytestmark = [
 ]
 
 PASSWORD = "a-long-test-password"
-WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 
 # Ten lines as an editor might gather them: every separator, both orders, numbered and
 # not, in kanji, kana and romaji. The last two name songs the demo catalogue lacks.
@@ -71,11 +70,6 @@ def log_in_to(page: Page, url, username):
     page.get_by_label("Username:").fill(username)
     page.get_by_label("Password:").fill(PASSWORD)
     page.get_by_role("button", name="Log in").click()
-
-
-def assert_no_axe_violations(page: Page):
-    results = Axe().run(page, options=WCAG_AA)
-    assert results.violations_count == 0, results.generate_report()
 
 
 def test_both_steps_pass_axe(live_server, page: Page, browser, editor_account, draft):

@@ -4,10 +4,10 @@ violation, and that a Writer finds nothing there to publish with."""
 from datetime import timedelta
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from django.utils import timezone
 from playwright.sync_api import Page, expect
 
+from tests.browser.axe import assert_no_axe_violations
 from tests.browser.test_editor_workflow import PASSWORD, log_in
 from tests.factories import add_entries, make_article, make_song, make_staff_user
 
@@ -17,7 +17,6 @@ pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
-WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 DESKTOP = {"width": 1280, "height": 800}
 
 
@@ -76,8 +75,7 @@ def test_the_desk_passes_axe(live_server, page: Page, newsroom, scheme):
     page.emulate_media(color_scheme=scheme)
     page.set_viewport_size(DESKTOP)
     log_in(page, live_server.url, "desk-writer")
-    results = Axe().run(page, options=WCAG_AA)
-    assert results.violations_count == 0, results.generate_report()
+    assert_no_axe_violations(page)
 
 
 def test_a_writer_cannot_publish_from_the_desk(live_server, page: Page, newsroom):

@@ -4,12 +4,12 @@ import io
 import re
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from PIL import Image
 from playwright.sync_api import Page, expect
 
 from articles.models import Article
 from songs.models import Artist
+from tests.browser.axe import assert_no_axe_violations
 from tests.browser.conftest import DEMO_ARTICLE
 
 pytestmark = [
@@ -21,7 +21,6 @@ pytestmark = [
 
 YOUTUBE_PLAYER = "https://www.youtube-nocookie.com"
 STAND_IN_PLAYER = "<!doctype html><title>Player</title><p>stand-in player</p>"
-WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 
 
 def third_party_requests(page: Page, live_server):
@@ -123,16 +122,14 @@ READER_PAGES = [
 @pytest.mark.parametrize("path", READER_PAGES)
 def test_reader_pages_pass_axe_wcag_aa(page: Page, live_server, demo, path):
     page.goto(live_server.url + path)
-    results = Axe().run(page, options=WCAG_AA)
-    assert results.violations_count == 0, results.generate_report()
+    assert_no_axe_violations(page)
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_article_passes_axe_in_light_and_dark_mode(page: Page, live_server, demo, scheme):
     page.emulate_media(color_scheme=scheme)
     page.goto(live_server.url + DEMO_ARTICLE)
-    results = Axe().run(page, options=WCAG_AA)
-    assert results.violations_count == 0, results.generate_report()
+    assert_no_axe_violations(page)
 
 
 def test_draft_is_not_found_by_a_reader(page: Page, live_server, demo):

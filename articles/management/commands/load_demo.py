@@ -10,8 +10,10 @@ from django.utils import timezone
 
 from articles.covers import draw_missing_pictures
 from articles.demo.articles import LONG_ARTICLE, MAIN_ARTICLE, RELATED_ARTICLES, SONG_NOTES
-from articles.demo.catalogue import ARTISTS, AUDIENCES, MOODS, SONGS
-from articles.models import Article, Entry, RelatedPick
+from articles.demo.catalogue import ARTISTS, AUDIENCES, MOODS
+from articles.demo.songs import SONGS
+from articles.models import Article, Entry
+from articles.related_models import RelatedPick
 from core.slugs import ascii_slug
 from songs.models import Artist, Audience, Mood, Song
 
