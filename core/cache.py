@@ -33,7 +33,7 @@ from django.db.models import Min
 from django.db.models.signals import post_delete, post_init, post_save, pre_save
 from django.utils import timezone
 
-from core import edge
+from core import cache_generation, edge
 from core.models import CacheInvalidation
 
 PAGE_TIMEOUT = 24 * 60 * 60
@@ -111,13 +111,20 @@ def invalidate(tags, at=None):
     tags = sorted(set(tags))
     if not tags:
         return
+    in_transaction = transaction.get_connection().in_atomic_block
     if at is not None and at > timezone.now():
         _stamp(tags, at)
+        # Copies checked before this row existed do not know of the planned change.
+        if in_transaction:
+            transaction.on_commit(cache_generation.advance)
+        else:
+            cache_generation.advance()
         return
     _stamp(tags, timezone.now())
-    if transaction.get_connection().in_atomic_block:
+    if in_transaction:
         transaction.on_commit(lambda: _after_commit(tags))
     else:
+        cache_generation.advance()
         edge.purge(tags)
         _forget_old_invalidations()
 
@@ -128,6 +135,7 @@ def _stamp(tags, moment):
 
 def _after_commit(tags):
     _stamp(tags, timezone.now())
+    cache_generation.advance()
     edge.purge(tags)
     _forget_old_invalidations()
 
@@ -194,22 +202,32 @@ def _moment(epoch):
     return datetime.fromtimestamp(epoch, tz=UTC)
 
 
-def is_fresh(tags, rendered_at):
-    """No tag of a copy rendered at `rendered_at` (epoch) has been invalidated since."""
+def first_invalidation_after(tags, rendered_at):
+    """The earliest invalidation of any of `tags` stamped after `rendered_at`, or None
+    (both epoch seconds). A copy rendered at `rendered_at` is stale once that moment has
+    come; until then it is fresh, and the moment is the next change already planned."""
     if not tags:
-        return True
-    # Every cache hit asks this: plain SQL, since building the same query through the
-    # ORM costs several times more than running it (0.47 ms against 0.06 ms for the
-    # seed article's 53 tags, measured on SQLite).
+        return None
+    # Every cache hit that is not vouched for by core/cache_generation.py asks this:
+    # plain SQL, since building the same query through the ORM costs several times more
+    # than running it (0.47 ms against 0.06 ms for the seed article's 53 tags, on SQLite).
     table, at, tag = map(connection.ops.quote_name, [CacheInvalidation._meta.db_table, "at", "tag"])
     placeholders = ", ".join(["%s"] * len(tags))
-    sql = (
-        f"SELECT 1 FROM {table} WHERE {at} > %s AND {at} <= %s AND {tag} IN ({placeholders})"
-        " LIMIT 1"
-    )
+    sql = f"SELECT MIN({at}) FROM {table} WHERE {at} > %s AND {tag} IN ({placeholders})"
     with connection.cursor() as cursor:
-        cursor.execute(sql, [_moment(rendered_at), timezone.now(), *tags])
-        return cursor.fetchone() is None
+        cursor.execute(sql, [_moment(rendered_at), *tags])
+        (moment,) = cursor.fetchone()
+    if moment is None:
+        return None
+    if isinstance(moment, str):  # SQLite hands raw SQL its text, naive UTC
+        moment = datetime.fromisoformat(moment).replace(tzinfo=UTC)
+    return _epoch(moment)
+
+
+def is_fresh(tags, rendered_at):
+    """No tag of a copy rendered at `rendered_at` (epoch) has been invalidated since."""
+    first = first_invalidation_after(tags, rendered_at)
+    return first is None or first > time.time()
 
 
 def next_invalidation(tags):

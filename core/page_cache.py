@@ -1,7 +1,9 @@
 """The whole-page cache for anonymous readers, answered before anything else runs.
 
 Pages are recorded and checked with the cache tags of core/cache.py: a hit is one cache
-read and one indexed query asking whether any of the page's tags changed since.
+read and one indexed query asking whether any of the page's tags changed since. Where
+core/cache_generation.py keeps its token, a copy already checked is served with no query
+at all until the next invalidation anywhere, or until a change planned for its tags.
 Requests carrying a session cookie (editors) are never served from or stored into it.
 
 With the database down, a stored page cannot be checked, and is served anyway, marked
@@ -21,8 +23,13 @@ from django.db import DatabaseError
 from django.utils.cache import patch_cache_control, set_response_etag
 from django.utils.http import http_date
 
-from core import edge
-from core.cache import PAGE_TIMEOUT, collecting, is_fresh, next_invalidation
+from core import cache_generation, edge
+from core.cache import (
+    PAGE_TIMEOUT,
+    collecting,
+    first_invalidation_after,
+    next_invalidation,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -90,13 +97,21 @@ class StoredPage:
     expires_at: float
     tags: tuple
     response: object
+    # Set when the database last found the copy fresh: the generation token read just
+    # before asking, and the first change already planned for its tags (epoch), if any.
+    checked_token: bytes | None = None
+    checked_until: float = 0.0
+
+    def is_vouched_for(self, token, now):
+        return token is not None and token == self.checked_token and now < self.checked_until
 
 
 class AnonymousPageCacheMiddleware:
     """Serve and store the pages of views marked with @cache_anonymous_page.
 
     A hit is answered here, before sessions, languages and URL resolution: one cache
-    read and one indexed query asking whether any of the page's tags changed since.
+    read, and one indexed query asking whether any of the page's tags changed since
+    unless the copy's last answer still holds (core/cache_generation.py).
     """
 
     def __init__(self, get_response):
@@ -110,7 +125,7 @@ class AnonymousPageCacheMiddleware:
             # costs no database read here.
             if stored is not None and time.time() < stored.expires_at:
                 try:
-                    if is_fresh(stored.tags, stored.rendered_at):
+                    if self._is_fresh(key, stored):
                         return stored.response
                 except DatabaseError:
                     return self._unchecked(stored.response)
@@ -120,6 +135,24 @@ class AnonymousPageCacheMiddleware:
         if collector is not None:
             self._finish(request, response, collector)
         return response
+
+    @staticmethod
+    def _is_fresh(key, stored):
+        """Whether no tag of `stored` has been invalidated since it was rendered; when
+        the database had to be asked, the answer is kept with the copy."""
+        # Read before asking: an invalidation committed after the question changes it.
+        token = cache_generation.current()
+        if stored.is_vouched_for(token, time.time()):
+            return True
+        first_change = first_invalidation_after(stored.tags, stored.rendered_at)
+        now = time.time()
+        if first_change is not None and first_change <= now:
+            return False
+        if token is not None:
+            stored.checked_token = token
+            stored.checked_until = min(first_change or stored.expires_at, stored.expires_at)
+            cache.set(key, stored, int(stored.expires_at - now) + 1)
+        return True
 
     @staticmethod
     def _unchecked(response):

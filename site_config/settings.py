@@ -188,6 +188,22 @@ else:
         }
     }
 
+# Page-cache hits skip the database while no invalidation has been written since the copy
+# was last checked (core/cache_generation.py), told by a token in this file. Every
+# process serving the site must share it, so it is set by default only where they all
+# share one host anyway: a SQLite database and each worker's own memory. A single-host
+# deployment on PostgreSQL may name a file; never with Redis, whose copies are shared
+# between hosts.
+CACHE_GENERATION_FILE = os.environ.get("CACHE_GENERATION_FILE")  # "" turns it off
+if CACHE_GENERATION_FILE is None:
+    _sqlite = DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3"
+    _database_file = str(DATABASES["default"]["NAME"])
+    CACHE_GENERATION_FILE = (
+        f"{_database_file}.cache-generation" if _sqlite and os.path.isabs(_database_file) else ""
+    )
+if REDIS_URL:
+    CACHE_GENERATION_FILE = ""
+
 # --- Authentication ------------------------------------------------------------------
 
 AUTH_PASSWORD_VALIDATORS = [

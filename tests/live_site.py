@@ -64,6 +64,8 @@ class LiveSite:
             "SECRET_KEY": "live-site-tests-only",
             "ALLOWED_HOSTS": "127.0.0.1,localhost",
             "PAGE_CACHE": "1",
+            # One host: its workers share the token of core/cache_generation.py.
+            "CACHE_GENERATION_FILE": str(self.folder / "site.cache-generation"),
             **settings,
         }
 

@@ -50,7 +50,8 @@ def test_with_the_database_cut_cached_pages_answer_others_are_503_until_it_is_ba
     name = f"{urlsplit(server).path.strip('/') or 'liner'}_faults_{os.getpid()}"
     with private_postgres_database(server, name) as database, cuttable(database) as (proxy, url):
         # Each worker's own memory for the page cache: the cut is the database's alone.
-        site = LiveSite(tmp_path, database_url=url, REDIS_URL="")
+        # No generation token: every hit asks the database, as after any save.
+        site = LiveSite(tmp_path, database_url=url, REDIS_URL="", CACHE_GENERATION_FILE="")
         site.prepare()
         try:
             site.start_app(workers=2)
