@@ -128,7 +128,7 @@ LONG_ARTICLE = {
         ),
         (
             "sparkle",
-            "From the film *Your Name*: six minutes that begin at the piano and end somewhere "
+            "From the film *Your Name*: a long song that begins at the piano and ends somewhere "
             "much bigger.",
         ),
         (
@@ -286,7 +286,7 @@ RELATED_ARTICLES = [
 SONG_NOTES = {
     "eine-kleine": "A love song so careful with its hope that it trembles.",
     "endless-journey": "Starts small at the piano and ends as a promise to keep walking.",
-    "sparkle": "Six minutes of piano and longing from *Your Name*.",
+    "sparkle": "Piano and longing from *Your Name*, taking its time.",
     "soranji": "Strings, a big chorus and a plain question about what makes a life worth it.",
     "unchanging-things": "Wistful piano pop that holds on while everything else moves.",
     "one-more-time-one-more-chance": "The song of looking for someone who is no longer there.",
