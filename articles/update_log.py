@@ -70,9 +70,12 @@ def record_update(article, before):
     if before is None or not article.is_public:
         return None
     changes = changes_between(before, take_snapshot(article.pk))
-    if not changes:
-        return None
-    update = ArticleUpdate.objects.create(article=article, **changes)
+    return log_update(article, **changes) if changes else None
+
+
+def log_update(article, **fields):
+    """Write one line of `article`'s log and make it the article's latest."""
+    update = ArticleUpdate.objects.create(article=article, **fields)
     # Not article.save(): the log is not an edit (no new version, no new search text).
     Article.objects.filter(pk=article.pk).update(latest_update=update)
     article.latest_update = update
