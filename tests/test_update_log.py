@@ -4,6 +4,7 @@ the byline, linked from the NEW! badges and listed on the change page."""
 from datetime import timedelta
 
 import pytest
+from django.test import Client
 from django.utils import timezone
 
 from articles.models import Article, ArticleUpdate
@@ -17,8 +18,15 @@ from tests.factories import (
     make_song,
     row_of,
 )
+from tests.test_query_counts import get_article_page_within_budget
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def reader():
+    """An anonymous reader: `client` is the editor's own once editor_client logs it in."""
+    return Client()
 
 
 @pytest.fixture
@@ -174,31 +182,31 @@ def test_a_restored_version_keeps_the_article_pointing_at_its_newest_line(
 
 
 def test_the_byline_shows_the_latest_update_and_new_badges_link_to_it(
-    client, editor_client, published, songs
+    reader, editor_client, published, songs
 ):
     save(editor_client, published, lambda data: fill_entry_rows(data, songs[3:5]))
     update = ArticleUpdate.objects.get(article=published)
 
-    page = client.get(published.get_absolute_url()).content.decode()
+    page = reader.get(published.get_absolute_url()).content.decode()
 
     assert f'id="update-{update.pk}"' in page
     assert "2 songs added" in page
     assert page.count(f'<a class="badge-new" href="#update-{update.pk}">') == 2
 
 
-def test_the_update_line_is_in_japanese_under_ja(client, editor_client, published, songs):
+def test_the_update_line_is_in_japanese_under_ja(reader, editor_client, published, songs):
     save(editor_client, published, lambda data: fill_entry_rows(data, songs[3:5]))
 
-    page = client.get(f"/ja{published.get_absolute_url()}").content.decode()
+    page = reader.get(f"/ja{published.get_absolute_url()}").content.decode()
 
     assert "2曲を追加" in page
 
 
-def test_an_update_shows_on_the_very_next_request(client, editor_client, published, songs):
-    client.get(published.get_absolute_url())  # cached
+def test_an_update_shows_on_the_very_next_request(reader, editor_client, published, songs):
+    reader.get(published.get_absolute_url())  # cached
     save(editor_client, published, lambda data: fill_entry_rows(data, songs[3:4]))
 
-    assert "1 song added" in client.get(published.get_absolute_url()).content.decode()
+    assert "1 song added" in reader.get(published.get_absolute_url()).content.decode()
 
 
 def test_without_a_log_new_badges_link_nowhere(client, songs):
@@ -226,3 +234,13 @@ def test_the_change_page_shows_the_log_as_readers_read_it(editor_client, publish
 
     assert page.index("1 song removed: A") < page.index("1 song added: D")
     assert 'name="update_log"' not in page  # read-only
+
+
+def test_the_update_line_stays_within_the_article_page_query_budget(
+    reader, editor_client, published, songs
+):
+    save(editor_client, published, lambda data: fill_entry_rows(data, songs[3:4]))
+
+    response = get_article_page_within_budget(reader, published.get_absolute_url())
+
+    assert "1 song added" in response.content.decode()
