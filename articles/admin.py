@@ -33,6 +33,7 @@ from articles.admin_locks import (
 )
 from articles.admin_paste import paste_urls
 from articles.admin_picks import PickSuggestionsMixin, RelatedPickInline
+from articles.admin_updates import UpdateLogAdminMixin
 from articles.models import Article, Entry
 from core.admin import (
     TagSuggestionsMixin,
@@ -60,7 +61,7 @@ class PublicationFilter(admin.SimpleListFilter):
 
 
 @admin.register(Article)
-class ArticleAdmin(PickSuggestionsMixin, TagSuggestionsMixin, VersionedAdmin):
+class ArticleAdmin(UpdateLogAdminMixin, PickSuggestionsMixin, TagSuggestionsMixin, VersionedAdmin):
     form = ArticleAdminForm
     list_display = [
         "title",
@@ -77,13 +78,20 @@ class ArticleAdmin(PickSuggestionsMixin, TagSuggestionsMixin, VersionedAdmin):
     list_select_related = ["author"]
     show_full_result_count = False  # a second count of every article, for "(N total)"
     actions = ["publish_now", "unpublish"]
-    readonly_fields = ["publication_state"]
+    readonly_fields = ["publication_state", "update_log"]
     fieldsets = [
         (None, {"fields": ["title", "lead", "intro", "loaded_version"]}),
         (
             gettext_lazy("Publishing"),
             # One line for three short boxes; the title keeps a line of its own.
-            {"fields": [("status", "author", "slug"), "published_at", "publication_state"]},
+            {
+                "fields": [
+                    ("status", "author", "slug"),
+                    "published_at",
+                    "publication_state",
+                    "update_log",
+                ]
+            },
         ),
         # These two side by side on a wide screen (admin_ext.css).
         (
@@ -136,6 +144,7 @@ class ArticleAdmin(PickSuggestionsMixin, TagSuggestionsMixin, VersionedAdmin):
                 ("status", "author", "slug"),
                 "published_at",
                 "publication_state",
+                "update_log",
                 RESTORE_BOX,
             ]
         }

@@ -30,6 +30,7 @@ from articles.tracklist_match import (
     match_tracklist,
     plan_fingerprint,
 )
+from articles.update_log import record_update, snapshot_if_public
 from songs.models import Artist, Song
 
 # A hundred lines of two long names each, with room: past this a paste is not a tracklist.
@@ -108,7 +109,9 @@ class PasteTracklistView:
                 return self.render_proposals(request, article, form)  # which says why
             with reversion.create_revision():
                 reversion.set_user(request.user)
+                before = snapshot_if_public(article.pk)
                 added = add_matched_entries(article, matches)
+                record_update(article, before)
                 # In English, as the admin's other history messages are stored.
                 message = f"Pasted a tracklist: added {len(added)} entries."
                 self.model_admin.log_change(request, article, message)

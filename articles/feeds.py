@@ -43,6 +43,7 @@ def newest(articles):
     return (
         articles.newest_first()
         .for_listing()
+        .select_related("latest_update")
         .with_facets()
         .prefetch_related(
             Prefetch("entries", queryset=Entry.objects.select_related("song__artist"))
@@ -61,8 +62,8 @@ def without_control_characters(value):
     return value
 
 
-class ArticleFeed(Feed):
-    """What every feed says about each article; a subclass gives the feed's items()."""
+class SiteFeed(Feed):
+    """How every feed of the site is served: its text cleaned, its enclosures absolute."""
 
     feed_type = RssWithModifiedDates
     author_name = settings.SITE_NAME
@@ -92,6 +93,22 @@ class ArticleFeed(Feed):
                 enclosure.url = request.build_absolute_uri(enclosure.url)
         return feed
 
+
+def tag_uri(article, path):
+    """tag:host,date:articles/pk… (RFC 4151): unchanged by edits to the title, slug or times.
+
+    The host is the configured CANONICAL_HOST, not the request's: one article has one
+    GUID however the feed was reached. The date is the day the row was created, in
+    UTC, which no editor can change (published_at can be, e.g. to backdate); the pk
+    makes it unique.
+    """
+    created_on = article.created_at.astimezone(UTC).date().isoformat()
+    return f"tag:{settings.CANONICAL_HOST},{created_on}:articles/{article.pk}{path}"
+
+
+class ArticleFeed(SiteFeed):
+    """What every feed says about each article; a subclass gives the feed's items()."""
+
     def item_title(self, article):
         # Plain text, as RSS 2.0 and Atom define titles: Feed's default would escape it as
         # HTML, and readers (feedparser among them) would then show "&amp;" and "&#x27;".
@@ -107,15 +124,7 @@ class ArticleFeed(Feed):
         return format_html("{}<ol>{}</ol>", lead, songs)
 
     def item_guid(self, article):
-        """tag:host,date:articles/pk (RFC 4151): unchanged by edits to the title, slug or times.
-
-        The host is the configured CANONICAL_HOST, not the request's: one article has one
-        GUID however the feed was reached. The date is the day the row was created, in
-        UTC, which no editor can change (published_at can be, e.g. to backdate); the pk
-        makes it unique.
-        """
-        created_on = article.created_at.astimezone(UTC).date().isoformat()
-        return f"tag:{settings.CANONICAL_HOST},{created_on}:articles/{article.pk}"
+        return tag_uri(article, "")
 
     def item_author_name(self, article):
         return byline(article)
@@ -124,7 +133,10 @@ class ArticleFeed(Feed):
         return article.published_at
 
     def item_updateddate(self, article):
-        return article.updated_at
+        # Updated when the list last changed, as its update log says; an article with
+        # no log yet, when it was last saved.
+        update = article.latest_update
+        return update.at if update else article.updated_at
 
     def item_categories(self, article):
         return [tag.name for tag in (*article.mood_list, *article.audience_list)]

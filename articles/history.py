@@ -20,5 +20,7 @@ if not reversion.is_registered(Article):
         follow=["entries", "mood_links", "audience_links", "pick_links"],
         # The cover is drawn from the rest (articles/covers.py), again after a restore:
         # a version naming its files would only name files deleted since.
-        exclude=["cover_renditions"],
+        # The update log is history of its own: a restored version must not point the
+        # article at an older line of it (the admin points it at the newest again).
+        exclude=["cover_renditions", "latest_update"],
     )

@@ -107,12 +107,11 @@ def for_artist(request, artist):
         entities=(structured_data.artist_entity(artist, request.build_absolute_uri, photo_url),),
         image_url=picture_url,
         image_alt=artist.picture_alt,
-        feeds=(
-            FeedLink(
-                _("%(site)s: articles featuring %(name)s")
-                % {"site": settings.SITE_NAME, "name": artist.name},
-                reverse("articles:artist_feed", args=[artist.slug]),
-            ),
+        feeds=facet_feeds(
+            _("%(site)s: articles featuring %(name)s")
+            % {"site": settings.SITE_NAME, "name": artist.name},
+            "artist",
+            artist.slug,
         ),
     )
 
@@ -150,10 +149,17 @@ def for_facet(request, facet):
         ),
         canonical_url=request.build_absolute_uri(path),
         breadcrumbs=(home_crumb(request), (name, request.build_absolute_uri(path))),
-        feeds=(
-            FeedLink(
-                f"{settings.SITE_NAME}: {name}",
-                reverse(f"articles:{facet._meta.model_name}_feed", args=[facet.slug]),
-            ),
+        feeds=facet_feeds(f"{settings.SITE_NAME}: {name}", facet._meta.model_name, facet.slug),
+    )
+
+
+def facet_feeds(title, kind, slug):
+    """A mood's, audience's or artist's feeds: RSS, and its JSON Feed twin."""
+    return (
+        FeedLink(title, reverse(f"articles:{kind}_feed", args=[slug])),
+        FeedLink(
+            f"{title} (JSON Feed)",
+            reverse(f"articles:{kind}_json_feed", args=[slug]),
+            "application/feed+json",
         ),
     )

@@ -98,6 +98,16 @@ class Article(WithFacets, Timestamped):
         default=10,
         help_text=_("How many songs each page of the article shows."),
     )
+    # The newest line of its update log (articles/update_models.py), kept here so the
+    # article page and the feeds read it in the article's own query.
+    latest_update = models.ForeignKey(
+        "articles.ArticleUpdate",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
     # What search finds the article by: its own text, then the titles and artists of the
     # songs it lists (their Song.search_text), so "米津" finds every list with a Yonezu
     # song from one indexed column. save() derives it before the text fields' pre_save
@@ -324,3 +334,4 @@ class Entry(models.Model):
 # Registered with the app here, where Django looks for its models; import them from
 # articles.related_models.
 from articles.related_models import RelatedList, RelatedPick  # noqa: E402, F401
+from articles.update_models import ArticleUpdate  # noqa: E402, F401

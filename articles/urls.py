@@ -1,6 +1,6 @@
 from django.urls import path
 
-from articles import catalogue_views, feeds, views
+from articles import catalogue_views, feeds, json_feed, update_feeds, views
 from core.page_cache import cache_anonymous_page
 from core.read_only import read_only
 
@@ -24,6 +24,9 @@ urlpatterns = [
     reader_path("search/", views.SearchView.as_view(), "search"),
     cached_path("feed/", feeds.LatestArticlesFeed(), "feed"),
     cached_path("feed/atom/", feeds.LatestArticlesAtomFeed(), "atom_feed"),
+    cached_path("feed.json", json_feed.LatestArticlesJsonFeed(), "json_feed"),
+    cached_path("feed/updates/", update_feeds.UpdatesFeed(), "updates_feed"),
+    cached_path("feed/updates/atom/", update_feeds.UpdatesAtomFeed(), "updates_atom_feed"),
     cached_path("artists/", catalogue_views.ArtistIndexView.as_view(), "artist_list"),
     cached_path("artists/<uslug:slug>/", catalogue_views.ArtistDetailView.as_view(), "artist"),
     cached_path("songs/<uslug:slug>/", catalogue_views.SongDetailView.as_view(), "song"),
@@ -34,4 +37,9 @@ urlpatterns = [
     cached_path("artists/<uslug:slug>/feed/", feeds.ArtistFeed(), "artist_feed"),
     cached_path("moods/<uslug:slug>/feed/", feeds.MoodFeed(), "mood_feed"),
     cached_path("audiences/<uslug:slug>/feed/", feeds.AudienceFeed(), "audience_feed"),
+    cached_path("artists/<uslug:slug>/feed.json", json_feed.ArtistJsonFeed(), "artist_json_feed"),
+    cached_path("moods/<uslug:slug>/feed.json", json_feed.MoodJsonFeed(), "mood_json_feed"),
+    cached_path(
+        "audiences/<uslug:slug>/feed.json", json_feed.AudienceJsonFeed(), "audience_json_feed"
+    ),
 ]

@@ -118,7 +118,7 @@ class ArticleDetailView(ListView):
         articles = (
             Article.objects.visible_to(user)
             .annotate(entry_count=Count("entries"))
-            .select_related("author")
+            .select_related("author", "latest_update")
             .with_facets()
         )
         return get_object_or_404(articles, slug=self.kwargs["slug"])
@@ -159,9 +159,15 @@ class ArticleDetailView(ListView):
         tag_page(object_tag(self.article))
         if self.article.author_id:
             tag_page(f"user-{self.article.author_id}")
+        latest_update = self.article.latest_update
         entries_html = render_to_string(
             "includes/entry_list.html",
-            {"entries": page.object_list, "first_position": page.start_index()},
+            {
+                "entries": page.object_list,
+                "first_position": page.start_index(),
+                # NEW! badges link to the byline's line on the latest update.
+                "update_anchor": latest_update.anchor if latest_update else "",
+            },
         )
         return entries_html, metadata.for_article_page(self.request, self.article, page)
 

@@ -10,6 +10,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from articles.models import ArticleUpdate
 from tests.factories import (
     add_entries,
     make_article,
@@ -39,6 +40,14 @@ SURFACES = [
     "/moods/{mood}/feed/",
     "/audiences/{audience}/feed/",
     "/artists/{artist}/feed/",
+    "/feed.json",
+    "/moods/{mood}/feed.json",
+    "/audiences/{audience}/feed.json",
+    "/artists/{artist}/feed.json",
+    "/feed/updates/",  # each article has a logged update (below)
+    "/feed/updates/atom/",
+    "/ja/feed/updates/",
+    "/ja/feed.json",
     "/sitemap-articles.xml",
 ]
 
@@ -62,6 +71,10 @@ def articles():
         article.moods.set([mood])
         article.audiences.set([audience])
         add_entries(article, [song])
+    for article in made.values():
+        # As if each had been public and grown once: the draft and the scheduled one
+        # were withdrawn since, and their updates must go with them.
+        ArticleUpdate.objects.create(article=article, added=[[song.pk, song.title]])
     slugs = {"artist": song.artist.slug, "song": song.slug, "mood": mood.slug}
     return made, {**slugs, "audience": audience.slug, "neighbour": neighbour.slug}
 

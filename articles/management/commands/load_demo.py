@@ -14,6 +14,7 @@ from articles.demo.catalogue import ARTISTS, AUDIENCES, MOODS
 from articles.demo.songs import SONGS
 from articles.models import Article, Entry
 from articles.related_models import RelatedPick
+from articles.update_log import log_update
 from core.slugs import ascii_slug
 from songs.models import Artist, Audience, Mood, Song
 
@@ -52,9 +53,12 @@ class Command(BaseCommand):
         main = self.article(MAIN_ARTICLE, desk, moods, audiences, songs)
         # The seed's last entry was added recently: it should wear the NEW! badge.
         # Saved, not updated: the save plans the moment the badge runs out on cached pages.
-        for entry in main.entries.filter(song__slug=NEW_SONG_SLUG):
+        for entry in main.entries.filter(song__slug=NEW_SONG_SLUG).select_related("song"):
             entry.added_at = timezone.now() - timedelta(days=3)
             entry.save(update_fields=["added_at"])
+            # Added to the published list, so its update log says so, as a save would have.
+            main.updates.all().delete()
+            log_update(main, at=entry.added_at, added=[[entry.song_id, entry.song.title]])
         self.article(LONG_ARTICLE, desk, moods, audiences, songs)
         base_time = datetime.fromisoformat(MAIN_ARTICLE["published"])
         related = []
