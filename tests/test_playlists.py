@@ -315,3 +315,16 @@ def test_the_music_playlist_counts_every_track_and_lists_the_pages(client):
     assert node["numTracks"] == 5
     assert [item["position"] for item in node["track"]["itemListElement"]] == [3, 4]
     assert json.dumps(node)  # plain data all the way down
+
+
+def test_an_unpublished_articles_playlist_is_a_404_on_the_next_request(client, article):
+    playlist(client, article, "xspf")
+    article.status = article.Status.DRAFT
+    article.save()
+    assert client.get(f"/articles/{article.slug}/playlist.xspf").status_code == 404
+
+
+def test_a_playlist_answers_a_conditional_get_with_304(client, article):
+    etag = playlist(client, article, "m3u")["ETag"]
+    response = client.get(f"/articles/{article.slug}/playlist.m3u", HTTP_IF_NONE_MATCH=etag)
+    assert response.status_code == 304
