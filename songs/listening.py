@@ -175,7 +175,8 @@ class ListeningLinkValidator:
         if other is not None and other != service:
             raise ValidationError(
                 _(
-                    "This is a %(other)s link: this field takes %(service)s links only, e.g. %(example)s"
+                    "This is a %(other)s link: this field takes %(service)s links only, "
+                    "e.g. %(example)s"
                 ),
                 code="wrong_service",
                 params={"other": other.name, "service": service.name, "example": service.example},
