@@ -50,6 +50,12 @@ def for_article_page(request, article, page_obj):
     )
     # The hero image, else the cover we drew: every article has a picture to share.
     picture_url = image_url(request, article.picture)
+    songs = structured_data.song_list(
+        page_obj.object_list,
+        first_position=page_obj.start_index(),
+        total=page_obj.paginator.count,
+        absolute_url=request.build_absolute_uri,
+    )
     article_node = structured_data.article_entity(
         article,
         url=canonical_url,
@@ -57,12 +63,10 @@ def for_article_page(request, article, page_obj):
         author=author,
         publisher=publisher(request),
         image_url=picture_url,
-        songs=structured_data.song_list(
-            page_obj.object_list,
-            first_position=page_obj.start_index(),
-            total=page_obj.paginator.count,
-            absolute_url=request.build_absolute_uri,
-        ),
+        songs=songs,
+    )
+    playlist_node = structured_data.music_playlist(
+        article, url=request.build_absolute_uri(path), songs=songs
     )
     return PageMetadata(
         title=title,
@@ -73,7 +77,7 @@ def for_article_page(request, article, page_obj):
             (_("Articles"), request.build_absolute_uri(reverse("articles:list"))),
             (article.title, request.build_absolute_uri(path)),
         ),
-        entities=(article_node,),
+        entities=(article_node, playlist_node),
         image_url=picture_url,
         image_alt=article.picture_alt,
         og_type="article",

@@ -65,6 +65,18 @@ def song_list(entries, first_position, total, absolute_url):
     }
 
 
+def music_playlist(article, *, url, songs):
+    """The article as a MusicPlaylist: numTracks counts the whole list, `songs` (the
+    ItemList of song_list()) holds the tracks on this page, in entry order."""
+    return {
+        "@type": "MusicPlaylist",
+        "name": article.title,
+        "url": url,
+        "numTracks": songs["numberOfItems"],
+        "track": songs,
+    }
+
+
 def article_entity(article, *, url, description, author, publisher, image_url, songs):
     """An Article whose main entity is the ItemList of its songs on this page."""
     node = {

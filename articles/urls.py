@@ -1,6 +1,6 @@
 from django.urls import path
 
-from articles import catalogue_views, feeds, json_feed, update_feeds, views
+from articles import catalogue_views, feeds, json_feed, playlist_views, update_feeds, views
 from core.page_cache import cache_anonymous_page
 from core.read_only import read_only
 
@@ -21,6 +21,10 @@ urlpatterns = [
     cached_path("", views.HomeView.as_view(), "home"),
     cached_path("articles/", views.ArticleListView.as_view(), "list"),
     cached_path("articles/<uslug:slug>/", views.article_detail, "detail"),
+    cached_path(
+        "articles/<uslug:slug>/playlist.xspf", playlist_views.xspf_playlist, "playlist_xspf"
+    ),
+    cached_path("articles/<uslug:slug>/playlist.m3u", playlist_views.m3u_playlist, "playlist_m3u"),
     reader_path("search/", views.SearchView.as_view(), "search"),
     cached_path("feed/", feeds.LatestArticlesFeed(), "feed"),
     cached_path("feed/atom/", feeds.LatestArticlesAtomFeed(), "atom_feed"),

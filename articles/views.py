@@ -16,6 +16,7 @@ from django.views.generic import ListView, TemplateView
 from articles import metadata
 from articles.cache_tags import ARTICLES
 from articles.models import Article, Entry
+from articles.playlists import article_playlists_html
 from articles.related import related_articles
 from articles.search import MAX_RESULTS, OVERVIEW_COUNT, SearchForm, search
 from core.cache import cached_fragment, object_tag, tag_page
@@ -168,7 +169,7 @@ class ArticleDetailView(ListView):
                 # NEW! badges link to the byline's line on the latest update.
                 "update_anchor": latest_update.anchor if latest_update else "",
             },
-        )
+        ) + article_playlists_html(self.article, page)
         return entries_html, metadata.for_article_page(self.request, self.article, page)
 
     def render_to_response(self, context, **response_kwargs):

@@ -12,6 +12,7 @@ from core.admin import TagSuggestionsMixin, VersionedAdmin, annotate_page, keep_
 
 # Importing history registers the models with django-reversion before any VersionAdmin.
 from songs import history  # noqa: F401
+from songs.listening import SERVICES
 from songs.models import Artist, Audience, Mood, Song
 from songs.video import YOUTUBE_THUMBNAIL_ORIGIN
 
@@ -96,6 +97,16 @@ class SongAdmin(TagSuggestionsMixin, VersionedAdmin):
             {"fields": ["release_date", "release_date_precision", "tie_in", "tie_in_kind"]},
         ),
         (gettext_lazy("Video"), {"fields": ["video_url", "video_preview"]}),
+        (
+            gettext_lazy("Listening links"),
+            {
+                "fields": [service.field for service in SERVICES],
+                "description": gettext_lazy(
+                    "Links to this song on streaming services, shown as buttons on its "
+                    "entries and its page. Each field takes its own service's link only."
+                ),
+            },
+        ),
         (gettext_lazy("Tags"), {"fields": ["moods", "audiences"]}),
         (gettext_lazy("Articles"), {"fields": ["featured_in"]}),
     ]

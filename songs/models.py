@@ -14,6 +14,7 @@ from core.markup import render_markdown
 from core.models import FacetTag, Timestamped, WithFacets, facet_prefetches, with_derived_fields
 from core.renditions import RenditionsOf, delete_replaced_files, store_renditions
 from core.slugs import romanize, unique_slug
+from songs.listening import listening_link_field, listening_links
 from songs.video import parse_video_url, validate_video_url
 
 # Sent with `song_ids` once those songs' search text has changed (a song or its artist
@@ -228,6 +229,12 @@ class Song(WithFacets, Timestamped):
         validators=[validate_video_url],
         help_text=_("YouTube or Vimeo link only."),
     )
+    # Where to play the song: one service's link to this very song each (songs/listening.py).
+    spotify_url = listening_link_field("spotify")
+    apple_music_url = listening_link_field("apple_music")
+    youtube_music_url = listening_link_field("youtube_music")
+    line_music_url = listening_link_field("line_music")
+    amazon_music_url = listening_link_field("amazon_music")
     moods = TaggableManager(
         _("moods"), through="songs.TaggedSongMood", related_name="songs", blank=True
     )
@@ -268,6 +275,10 @@ class Song(WithFacets, Timestamped):
     @property
     def video(self):
         return parse_video_url(self.video_url)
+
+    @property
+    def listening_links(self):
+        return listening_links(self)
 
     def save(self, *args, **kwargs):
         self.title = self.title.strip()

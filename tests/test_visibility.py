@@ -121,3 +121,28 @@ def test_draft_and_scheduled_article_pages_are_404_until_published(client, artic
 
     assert client.get(made["scheduled"].get_absolute_url()).status_code == 200
     assert client.get(made["draft"].get_absolute_url()).status_code == 404
+
+
+# Surfaces of one article: a 404 while it is a draft or scheduled, in both languages.
+ARTICLE_SURFACES = [
+    "{prefix}/articles/{slug}/playlist.xspf",
+    "{prefix}/articles/{slug}/playlist.m3u",
+]
+
+
+@pytest.mark.parametrize("prefix", ["", "/ja"])
+@pytest.mark.parametrize("surface", ARTICLE_SURFACES)
+def test_an_articles_own_surfaces_are_404_until_it_is_published(client, articles, surface, prefix):
+    made, _ = articles
+
+    def status(state):
+        return client.get(surface.format(prefix=prefix, slug=made[state].slug)).status_code
+
+    assert status("public") == 200
+    assert status("draft") == 404
+    assert status("scheduled") == 404
+
+    time_comes(made["scheduled"])
+
+    assert status("scheduled") == 200
+    assert status("draft") == 404
