@@ -15,6 +15,7 @@ from tests.factories import (
     make_audience,
     make_mood,
     make_song,
+    make_work,
 )
 
 pytestmark = pytest.mark.django_db
@@ -94,8 +95,8 @@ def test_entry_shows_links_facts_chips_commentary_and_click_to_load_video(client
         artist=artist,
         moods=[mood],
         audiences=[audience],
-        tie_in="Insert song of the film Your Name",
-        tie_in_kind="film",
+        work=make_work("Your Name", "film", year=2016),
+        tie_in_role="insert",
         release_date=timezone.datetime(2016, 8, 24).date(),
         video_url="https://www.youtube.com/watch?v=a2GujJZfXpg",
     )
@@ -108,7 +109,8 @@ def test_entry_shows_links_facts_chips_commentary_and_click_to_load_video(client
     assert f'href="{artist.get_absolute_url()}"' in html
     assert f'href="{mood.get_absolute_url()}"' in html
     assert f'href="{audience.get_absolute_url()}"' in html
-    assert "Insert song of the film Your Name" in html
+    assert "Insert song" in html
+    assert f'<a href="{song.work.get_absolute_url()}">Your Name</a> (Film, 2016)' in html
     assert "2016" in html
     assert "A <em>long</em> song." in html
     # Nothing from the video host is requested before a click: no iframe, no remote image.
