@@ -118,7 +118,8 @@ class SongAdmin(TagSuggestionsMixin, VersionedAdmin):
         return (
             super()
             .get_queryset(request)
-            .select_related("artist")  # the autocomplete shows "Title — Artist"
+            # The autocomplete shows "Title — Artist"; the list shows the work too.
+            .select_related("artist", "work")
             .prefetch_related("moods", "audiences")
         )
 
