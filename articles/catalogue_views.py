@@ -14,7 +14,7 @@ from django.views.generic import ListView
 
 from articles import metadata
 from articles.cache_tags import articles_with, list_tag
-from articles.models import Article, Entry
+from articles.models import Article
 from core.cache import tag_page
 from core.metadata import for_list_page
 from core.pagination import IndexWalkPaginator, count_up_to
@@ -33,8 +33,7 @@ MAX_LISTED_SONGS = 5000
 def in_public_articles(songs):
     """Those of `songs` that some published article lists. The pages of works and kinds of
     work list only these, so a song added for a draft is not announced there before it."""
-    listed = Entry.objects.filter(article__in=Article.objects.published()).values("song_id")
-    return songs.filter(pk__in=listed)
+    return songs.filter(pk__in=Article.objects.published().listed_song_ids())
 
 
 def index_letter(artist):

@@ -3,7 +3,6 @@ kinds of work whose songs published articles list."""
 
 from django.urls import reverse
 
-from articles.catalogue_views import in_public_articles
 from articles.models import Article
 from core.sitemaps import LocalizedSitemap, RowSitemap
 from songs.models import Song, Work
@@ -30,7 +29,8 @@ class FixedPagesSitemap(LocalizedSitemap):
 
 def works_with_public_songs():
     """Works with a song that some published article lists: their pages show something."""
-    return Work.objects.filter(pk__in=in_public_articles(Song.objects.all()).values("work_id"))
+    listed = Song.objects.filter(pk__in=Article.objects.published().listed_song_ids())
+    return Work.objects.filter(pk__in=listed.values("work_id"))
 
 
 class WorkSitemap(RowSitemap):
