@@ -4,7 +4,8 @@ what a change to an article, its entries, tags, picks or author invalidates.
 Pages showing an article carry its tag ("article-12"); its entries count as part of
 it. Lists of articles carry a list tag for what may join them or move within them:
 "articles" (the newest articles: home, the article list, the site feeds) and
-"articles:<tag>" for the articles with a mood, audience, song or artist. Drafts are
+"articles:<tag>" for the articles with a mood, audience, song or artist; the songs
+tied in to a kind of work that some public article lists ("tie-ins:anime"). Drafts are
 on no list. A scheduled article joins its lists when its time comes: that
 invalidation is written ahead, stamped with its publication time.
 """
@@ -19,6 +20,7 @@ from django.utils import timezone
 from articles.models import Article, Entry, TaggedArticleAudience, TaggedArticleMood
 from articles.related_models import RelatedPick
 from core.cache import invalidate, object_tag, on_change, track
+from songs.cache_tags import tie_ins_of
 from songs.models import Song
 
 ARTICLES = "articles"
@@ -64,12 +66,15 @@ def lists_joined_by(article):
     """Every list tag `article` belongs on while it is public."""
     moods = article.mood_links.values_list("tag_id", flat=True)
     audiences = article.audience_links.values_list("tag_id", flat=True)
-    songs = Entry.objects.filter(article=article).values_list("song_id", "song__artist_id")
+    entries = Entry.objects.filter(article=article)
+    songs = entries.values_list("song_id", "song__artist_id")
+    kinds = entries.filter(song__work__isnull=False).values_list("song__work__kind", flat=True)
     return [
         ARTICLES,
         *(list_tag("mood", pk) for pk in moods),
         *(list_tag("audience", pk) for pk in audiences),
         *featuring(songs),
+        *map(tie_ins_of, set(kinds)),
     ]
 
 
@@ -90,8 +95,11 @@ def article_tags(article, changed):
 def entry_tags(entry, changed):
     article = article_tag(entry.article_id)
     if changed is None or changed:
-        artist = Song.objects.filter(pk=entry.song_id).values_list("artist_id", flat=True).first()
-        invalidate_lists(entry.article_id, featuring([(entry.song_id, artist)]))
+        artist, kind = Song.objects.filter(pk=entry.song_id).values_list(
+            "artist_id", "work__kind"
+        ).first() or (None, None)
+        kinds = [tie_ins_of(kind)] if kind else []
+        invalidate_lists(entry.article_id, [*featuring([(entry.song_id, artist)]), *kinds])
     badge_ends = entry.added_at + timedelta(days=settings.NEW_BADGE_DAYS)
     if changed is not None and badge_ends > timezone.now():
         invalidate([article], at=badge_ends)

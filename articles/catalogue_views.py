@@ -1,4 +1,5 @@
-"""The catalogue's pages: artists A–Z, an artist, a song, a mood, an audience.
+"""The catalogue's pages: artists A–Z, an artist, a song, a mood, an audience, a work,
+and the songs tied in to a kind of work.
 
 They live with the articles because each lists the articles that feature it.
 """
@@ -6,24 +7,33 @@ They live with the articles because each lists the articles that feature it.
 from itertools import groupby
 
 from django.db.models.functions import Lower
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from django.views.generic import ListView
 
 from articles import metadata
-from articles.cache_tags import articles_with
+from articles.cache_tags import articles_with, list_tag
 from articles.models import Article
 from core.cache import tag_page
 from core.metadata import for_list_page
 from core.pagination import IndexWalkPaginator, count_up_to
-from songs.cache_tags import ARTISTS, songs_of
-from songs.models import Artist, Audience, Mood, Song
+from songs.cache_tags import ARTISTS, songs_of, tie_ins_of
+from songs.models import Artist, Audience, Mood, Song, Work
 
 # A mood, an artist or a song page lists at most this many of its newest articles (50
 # pages): a popular mood tags a third of the magazine, and counting or paging through
 # all of it would cost more with every article published. The archive at /articles/
 # and search reach the rest.
 MAX_LISTED_ARTICLES = 1000
+# The same for the songs of a kind of work: anime songs run to thousands.
+MAX_LISTED_SONGS = 5000
+
+
+def in_public_articles(songs):
+    """Those of `songs` that some published article lists. The pages of works and kinds of
+    work list only these, so a song added for a draft is not announced there before it."""
+    return songs.filter(pk__in=Article.objects.published().listed_song_ids())
 
 
 def index_letter(artist):
@@ -164,3 +174,61 @@ class MoodDetailView(FacetDetailView):
 class AudienceDetailView(FacetDetailView):
     model = Audience
     tag_field = "audiences"
+
+
+class WorkDetailView(FeaturingArticlesView):
+    """A work: its facts, its songs that published articles list, and those articles."""
+
+    model = Work
+    template_name = "songs/work_detail.html"
+    songs_shown = 60
+
+    def featuring_articles(self):
+        self.song_ids = list(self.object.songs.order_by().values_list("pk", flat=True))
+        return Article.objects.published().with_any_song(self.song_ids)
+
+    def get_paginator(self, queryset, per_page, orphans=0, allow_empty_first_page=True, **kw):
+        # Counted afresh: no list tag follows the articles of a work as a whole; the
+        # page carries the lists of each of its songs instead (get_context_data).
+        return IndexWalkPaginator(queryset, per_page, max_count=MAX_LISTED_ARTICLES)
+
+    def get_context_data(self, **kwargs):
+        # A song joins or leaves the work (songs_of), or an article listing one of its
+        # songs is published or withdrawn (that song's list of articles).
+        tag_page(songs_of(self.object), *(list_tag("song", pk) for pk in self.song_ids))
+        songs = in_public_articles(Song.objects.select_related("artist").filter(work=self.object))
+        return super().get_context_data(
+            work=self.object,
+            songs=songs.order_by("title", "pk")[: self.songs_shown],
+            metadata=metadata.for_work(self.request, self.object),
+            **kwargs,
+        )
+
+
+class TieInKindView(ListView):
+    """Every song tied in to a kind of work (/tie-ins/anime/) that a published article lists."""
+
+    template_name = "songs/tie_in_list.html"
+    context_object_name = "songs"
+    paginate_by = 50
+
+    def get_queryset(self):
+        self.kind = self.kwargs["kind"]
+        if self.kind not in Work.Kind.values:
+            raise Http404
+        tag_page(tie_ins_of(self.kind))
+        songs = Song.objects.select_related("artist", "work").filter(work__kind=self.kind)
+        return in_public_articles(songs).order_by("title", "pk")
+
+    def get_paginator(self, queryset, per_page, orphans=0, allow_empty_first_page=True, **kw):
+        return IndexWalkPaginator(
+            queryset, per_page, max_count=MAX_LISTED_SONGS, list_tag=tie_ins_of(self.kind)
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["kind_label"] = Work.Kind(self.kind).label
+        context["metadata"] = metadata.for_tie_in_kind(
+            self.request, self.kind, context["kind_label"], context["page_obj"]
+        )
+        return context

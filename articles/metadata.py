@@ -2,6 +2,7 @@
 has the shape, and plain pages)."""
 
 from django.conf import settings
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
@@ -121,13 +122,14 @@ def for_artist(request, artist):
 
 
 def for_song(request, song):
-    """Needs `song.artist` loaded with the song."""
+    """Needs `song.artist` and `song.work` loaded with the song."""
     path = song.get_absolute_url()
     facts = _("%(title)s by %(artist)s") % {"title": song.title, "artist": song.artist.name}
     if song.release_year:
         facts += _(", released in %(year)s") % {"year": song.release_year}
-    if song.tie_in:
-        facts += f". {song.tie_in}"
+    if song.has_tie_in:
+        # As the song page says it (templates/includes/tie_in.html), as plain text.
+        facts += ". " + plain_text(render_to_string("includes/tie_in.html", {"song": song}))
     return PageMetadata(
         title=f"{song.title} — {song.artist.name}",
         description=plain_text(facts + "."),
@@ -166,4 +168,35 @@ def facet_feeds(title, kind, slug):
             reverse(f"articles:{kind}_json_feed", args=[slug]),
             "application/feed+json",
         ),
+    )
+
+
+def for_work(request, work):
+    path = work.get_absolute_url()
+    kind = work.get_kind_display()
+    facts = f"{work.title} ({kind}, {work.year})" if work.year else f"{work.title} ({kind})"
+    return PageMetadata(
+        title=work.title,
+        description=plain_text(
+            _("%(work)s: its songs, and the Liner Notes articles that feature them.")
+            % {"work": facts}
+        ),
+        canonical_url=request.build_absolute_uri(path),
+        breadcrumbs=(
+            home_crumb(request),
+            (kind, request.build_absolute_uri(reverse("articles:tie_in_kind", args=[work.kind]))),
+            (work.title, request.build_absolute_uri(path)),
+        ),
+        entities=(structured_data.work_entity(work, request.build_absolute_uri),),
+    )
+
+
+def for_tie_in_kind(request, kind, label, page_obj):
+    """The songs tied in to one kind of work, e.g. every anime song."""
+    return for_list_page(
+        request,
+        _("%(kind)s songs") % {"kind": label},
+        _("Every song tied in to a work of this kind (%(kind)s) in Liner Notes articles.")
+        % {"kind": label},
+        page_obj,
     )

@@ -318,7 +318,7 @@ class Entry(models.Model):
     @classmethod
     def for_display(cls):
         """Entries as an article page shows them: song, artist, moods and audiences."""
-        return cls.objects.select_related("song__artist").prefetch_related(
+        return cls.objects.select_related("song__artist", "song__work").prefetch_related(
             *facet_prefetches(TaggedSongMood, TaggedSongAudience, path="song__")
         )
 

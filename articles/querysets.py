@@ -66,6 +66,11 @@ class ArticleQuerySet(models.QuerySet):
         entries = self._model_behind("entries").objects.filter(song__in=song_ids)
         return self.filter(pk__in=entries.values("article"))
 
+    def listed_song_ids(self):
+        """A subquery of the ids of the songs these articles list:
+        `Song.objects.filter(pk__in=Article.objects.published().listed_song_ids())`."""
+        return self._model_behind("entries").objects.filter(article__in=self).values("song_id")
+
     def _model_behind(self, relation):
         """The model at the other end of one of the article's relations: models.py
         imports this module, so this module cannot import the models."""

@@ -1,9 +1,11 @@
-"""Sitemap sections for published articles and the site's fixed pages."""
+"""Sitemap sections for published articles, the site's fixed pages, and the works and
+kinds of work whose songs published articles list."""
 
 from django.urls import reverse
 
 from articles.models import Article
 from core.sitemaps import LocalizedSitemap, RowSitemap
+from songs.models import Song, Work
 
 
 class ArticleSitemap(RowSitemap):
@@ -23,3 +25,27 @@ class FixedPagesSitemap(LocalizedSitemap):
 
     def location(self, url_name):
         return reverse(url_name)
+
+
+def works_with_public_songs():
+    """Works with a song that some published article lists: their pages show something."""
+    listed = Song.objects.filter(pk__in=Article.objects.published().listed_song_ids())
+    return Work.objects.filter(pk__in=listed.values("work_id"))
+
+
+class WorkSitemap(RowSitemap):
+    lastmod_field = "updated_at"
+
+    def items(self):
+        return works_with_public_songs().only("slug", "updated_at").order_by("pk")
+
+
+class TieInSitemap(LocalizedSitemap):
+    """The /tie-ins/<kind>/ pages that list a song; seven at most, so plainly listed."""
+
+    def items(self):
+        kinds = set(works_with_public_songs().values_list("kind", flat=True).distinct())
+        return [kind for kind in Work.Kind.values if kind in kinds]
+
+    def location(self, kind):
+        return reverse("articles:tie_in_kind", args=[kind])

@@ -1,7 +1,16 @@
-"""schema.org JSON-LD nodes for articles, songs and artists (core/structured_data.py
+"""schema.org JSON-LD nodes for articles, songs, artists and works (core/structured_data.py
 holds the page-level pieces and says how they are escaped)."""
 
-from songs.models import Artist, Song
+from songs.models import Artist, Song, Work
+
+# The schema.org type of each kind of work. An anime may be a series or a film, and a
+# commercial has no type of its own: both are plain CreativeWorks.
+WORK_TYPES = {
+    Work.Kind.FILM: "Movie",
+    Work.Kind.DRAMA: "TVSeries",
+    Work.Kind.TV: "TVSeries",
+    Work.Kind.GAME: "VideoGame",
+}
 
 
 def artist_entity(artist, absolute_url, image_url=""):
@@ -20,6 +29,25 @@ def artist_entity(artist, absolute_url, image_url=""):
     return node
 
 
+def work_entity(work, absolute_url):
+    """A work as schema.org sees it: a Movie, a TVSeries, a VideoGame or a CreativeWork."""
+    node = {
+        "@type": WORK_TYPES.get(work.kind, "CreativeWork"),
+        "name": work.title,
+        "url": absolute_url(work.get_absolute_url()),
+    }
+    other_titles = {work.title_en, work.title_ja} - {None, "", work.title}
+    if other_titles:
+        node["alternateName"] = sorted(other_titles)
+    if work.kind == Work.Kind.ANIME:
+        node["genre"] = "Anime"
+    if work.year:
+        node["datePublished"] = str(work.year)
+    if work.official_url:
+        node["sameAs"] = [work.official_url]
+    return node
+
+
 def release_date_text(song):
     """The release date only as precisely as the editor knows it: "2014", "2014-03" or a day."""
     if song.release_date is None:
@@ -33,7 +61,8 @@ def release_date_text(song):
 
 
 def music_recording(song, absolute_url):
-    """A song as a MusicRecording; load `song.artist` with it (select_related): no queries here."""
+    """A song as a MusicRecording, part of the work it is tied in to; load `song.artist` and
+    `song.work` with it (select_related): no queries here."""
     node = {
         "@type": "MusicRecording",
         "name": song.title,
@@ -45,6 +74,9 @@ def music_recording(song, absolute_url):
         node["datePublished"] = released
     if song.alt_title_list:
         node["alternateName"] = song.alt_title_list
+    if song.work_id:
+        # A theme or insert song is part of its film or series, as a track is of an album.
+        node["isPartOf"] = work_entity(song.work, absolute_url)
     return node
 
 

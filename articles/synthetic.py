@@ -114,7 +114,7 @@ class Writer:
         return self.rng.choices(forms, weights=[form[-1] for form in forms])[0]
 
     def song(self):
-        """Fields of one song but its artist: title, alt_titles, release, tie-in, video."""
+        """Fields of one song but its artist and tie-in: title, alt_titles, release, video."""
         fields = {}
         if self.rng.random() < 0.6:
             first, second = self.rng.sample(words.NOUNS, 2)
@@ -131,19 +131,25 @@ class Writer:
             form, _ = self.weighted(words.ENGLISH_TITLE_FORMS)
             fields.update(title=form.format(**self.english_words()), alt_titles="")
         fields.update(self.release())
-        if self.rng.random() < 0.3:
-            kind, english, japanese = self.pick(words.TIE_INS)
-            if self.rng.random() < 0.6:
-                (a_ja, _), (b_ja, _) = self.rng.sample(words.NOUNS, 2)
-                tie_in = japanese.format(work=f"{a_ja}の{b_ja}")
-            else:
-                tie_in = english.format(work="{adj} {noun}".format(**self.english_words()))
-            fields.update(tie_in=tie_in, tie_in_kind=kind)
         if self.rng.random() < 0.4:
             alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
             video_id = "".join(self.rng.choices(alphabet, k=11))
             fields["video_url"] = f"https://www.youtube.com/watch?v={video_id}"
         return fields
+
+    def work(self):
+        """Fields of one tie-in work: its kind, its title in Japanese or English, a year."""
+        kind = self.pick(list(words.TIE_IN_ROLES))
+        if self.rng.random() < 0.6:
+            (a_ja, _), (b_ja, _) = self.rng.sample(words.NOUNS, 2)
+            titles = {"title_ja": f"{a_ja}の{b_ja}"}
+        else:
+            titles = {"title_en": "{adj} {noun}".format(**self.english_words()).title()}
+        year = self.rng.randint(1975, 2025) if self.rng.random() < 0.8 else None
+        return {"kind": kind, "year": year, **titles}
+
+    def tie_in_role(self, kind):
+        return self.pick(words.TIE_IN_ROLES[kind])
 
     def release(self):
         """Release dates lean recent; some are known only to the month or the year."""

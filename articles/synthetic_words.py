@@ -253,16 +253,15 @@ SCENES = pairs(
     "afternoon|キャンプの夜=a night at camp|星空の下=a starry night|文化祭=the school festival|"
     "引っ越しの日=moving day|誕生日=a birthday|夏の終わり=the end of summer|春休み=spring break"
 )
-TIE_INS = [
-    ("anime", "Opening theme of the anime {work}", "アニメ『{work}』オープニングテーマ"),
-    ("anime", "Ending theme of the anime {work}", "アニメ『{work}』エンディングテーマ"),
-    ("film", "Theme song of the film {work}", "映画『{work}』主題歌"),
-    ("film", "Insert song of the film {work}", "映画『{work}』挿入歌"),
-    ("drama", "Theme song of the TV drama {work}", "ドラマ『{work}』主題歌"),
-    ("tv", "Theme of the TV programme {work}", "番組『{work}』テーマ曲"),
-    ("cm", "Used in a commercial for {work}", "{work} CMソング"),
-    ("game", "Theme song of the game {work}", "ゲーム『{work}』テーマソング"),
-]
+# The roles a song plays in each kind of work (TieInRole values, by Work.Kind).
+TIE_IN_ROLES = {
+    "anime": ["opening", "ending", "insert"],
+    "film": ["theme", "insert"],
+    "drama": ["theme", "insert"],
+    "tv": ["theme"],
+    "cm": ["cm"],
+    "game": ["theme"],
+}
 CITIES = pairs(
     "東京=Tokyo|大阪=Osaka|福岡=Fukuoka|札幌=Sapporo|名古屋=Nagoya|仙台=Sendai|京都=Kyoto|"
     "神戸=Kobe|広島=Hiroshima|沖縄=Okinawa|横浜=Yokohama|金沢=Kanazawa"

@@ -38,6 +38,8 @@ urlpatterns = [
     cached_path(
         "audiences/<uslug:slug>/", catalogue_views.AudienceDetailView.as_view(), "audience"
     ),
+    cached_path("works/<uslug:slug>/", catalogue_views.WorkDetailView.as_view(), "work"),
+    cached_path("tie-ins/<str:kind>/", catalogue_views.TieInKindView.as_view(), "tie_in_kind"),
     cached_path("artists/<uslug:slug>/feed/", feeds.ArtistFeed(), "artist_feed"),
     cached_path("moods/<uslug:slug>/feed/", feeds.MoodFeed(), "mood_feed"),
     cached_path("audiences/<uslug:slug>/feed/", feeds.AudienceFeed(), "audience_feed"),

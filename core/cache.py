@@ -155,21 +155,25 @@ def on_change(model, tags_for, watched=()):
     uid = f"cache-tags-{model._meta.label}-{tags_for.__module__}.{tags_for.__name__}"
     attnames = {name: model._meta.get_field(name).attname for name in watched}
 
+    # Each registration keeps its own values: another one on the same model may watch
+    # other fields. `tags_for` reads them as `instance._values_before_save`.
     def remember(sender, instance, raw=False, update_fields=None, **kwargs):
-        instance._values_before_save = None
+        remembered = instance.__dict__.setdefault("_values_before_save_by", {})
+        remembered[uid] = None
         if raw or instance.pk is None or not watched:
             return
         if update_fields is not None and not set(update_fields) & set(watched):
-            instance._values_before_save = {}  # nothing watched is written
+            remembered[uid] = {}  # nothing watched is written
             return
-        instance._values_before_save = (
+        remembered[uid] = (
             model._default_manager.filter(pk=instance.pk).values(*attnames.values()).first()
         )
 
     def saved(sender, instance, created, raw=False, **kwargs):
         if raw:
             return  # loaddata: fixtures say nothing about what pages show
-        before = getattr(instance, "_values_before_save", None)
+        before = instance.__dict__.get("_values_before_save_by", {}).get(uid)
+        instance._values_before_save = before
         if created or before is None:
             changed = set(watched)
         else:

@@ -21,8 +21,13 @@ class CleanTextMixin:
         return _clean(super().to_python(value))
 
     def pre_save(self, model_instance, add):
-        value = _clean(super().pre_save(model_instance, add))
-        setattr(model_instance, self.attname, value)
+        raw = super().pre_save(model_instance, add)
+        value = _clean(raw)
+        # Written back only when cleaning changed it: a translated field's attribute
+        # (django-modeltranslation) reads another language as a fallback, and writing
+        # that back would copy it into the reader's language.
+        if value != raw:
+            setattr(model_instance, self.attname, value)
         return value
 
     def get_prep_value(self, value):

@@ -74,6 +74,8 @@ CANONICAL_HOST = os.environ.get("CANONICAL_HOST", "localhost").strip().lower()
 # --- Applications --------------------------------------------------------------
 
 INSTALLED_APPS = [
+    # Before the admin, as django-modeltranslation requires.
+    "modeltranslation",
     "site_config.apps.NewsroomAdminConfig",  # django.contrib.admin, with the desk
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -250,6 +252,9 @@ IPWARE_STRICT = False
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", "English"), ("ja", "日本語")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Translated fields (songs/translation.py) read the reader's language, else the other.
+MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("en", "ja")
 TIME_ZONE = os.environ.get("TIME_ZONE", "Asia/Tokyo")
 USE_I18N = True
 USE_TZ = True

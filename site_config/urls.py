@@ -6,7 +6,7 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, register_converter
 from django.views.generic import TemplateView
 
-from articles.sitemaps import ArticleSitemap, FixedPagesSitemap
+from articles.sitemaps import ArticleSitemap, FixedPagesSitemap, TieInSitemap, WorkSitemap
 from core import health, sitemaps
 from core.converters import UnicodeSlugConverter
 from core.read_only import read_only
@@ -25,6 +25,8 @@ SITEMAPS = {
     "songs": SongSitemap,
     "moods": MoodSitemap,
     "audiences": AudienceSitemap,
+    "works": WorkSitemap,
+    "tie-ins": TieInSitemap,
 }
 
 # Everything but the admin is read-only: GET and HEAD, 405 for any other method.

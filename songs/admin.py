@@ -13,7 +13,7 @@ from core.admin import TagSuggestionsMixin, VersionedAdmin, annotate_page, keep_
 # Importing history registers the models with django-reversion before any VersionAdmin.
 from songs import history  # noqa: F401
 from songs.listening import SERVICES
-from songs.models import Artist, Audience, Mood, Song
+from songs.models import Artist, Audience, Mood, Song, Work
 from songs.video import YOUTUBE_THUMBNAIL_ORIGIN
 
 # An article's state (the values of articles' Article.State) as one lower-case word
@@ -78,23 +78,31 @@ class SongAdmin(TagSuggestionsMixin, VersionedAdmin):
         "title",
         "artist",
         "release",
-        "tie_in_kind",
+        "work",
         "tag_list",
         "article_count",
         "updated_at",
     ]
-    list_filter = ["tie_in_kind", "moods", "audiences"]
+    list_filter = ["work__kind", "moods", "audiences"]
     search_fields = ["title", "alt_titles", "artist__name", "artist__aliases"]
-    autocomplete_fields = ["artist", "featured_artists"]
+    autocomplete_fields = ["artist", "featured_artists", "work"]
     prepopulated_fields = {"slug": ["title"]}
-    list_select_related = ["artist"]
+    list_select_related = ["artist", "work"]
     show_full_result_count = False  # a second count of every song, for "(N total)"
     readonly_fields = ["video_preview", "featured_in"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "alt_titles", "artist", "featured_artists"]}),
         (
             gettext_lazy("Release and tie-in"),
-            {"fields": ["release_date", "release_date_precision", "tie_in", "tie_in_kind"]},
+            {
+                "fields": [
+                    "release_date",
+                    "release_date_precision",
+                    "work",
+                    "tie_in_role",
+                    "tie_in_note",
+                ]
+            },
         ),
         (gettext_lazy("Video"), {"fields": ["video_url", "video_preview"]}),
         (
@@ -121,7 +129,8 @@ class SongAdmin(TagSuggestionsMixin, VersionedAdmin):
         return (
             super()
             .get_queryset(request)
-            .select_related("artist")  # the autocomplete shows "Title — Artist"
+            # The autocomplete shows "Title — Artist"; the list shows the work too.
+            .select_related("artist", "work")
             .prefetch_related("moods", "audiences")
         )
 
@@ -225,3 +234,26 @@ class FacetAdmin(VersionedAdmin):
 
 admin.site.register(Mood, FacetAdmin)
 admin.site.register(Audience, FacetAdmin)
+
+
+@admin.register(Work)
+class WorkAdmin(VersionedAdmin):
+    """Works songs are tied in to, both titles side by side (a column per language)."""
+
+    list_display = ["title_en", "title_ja", "kind", "year", "song_count", "updated_at"]
+    list_display_links = ["title_en", "title_ja"]
+    list_filter = ["kind"]
+    search_fields = ["title_en", "title_ja", "slug"]
+    prepopulated_fields = {"slug": ["title_en"]}
+    fieldsets = [
+        (None, {"fields": [("title_en", "title_ja"), "slug", "kind", "year", "official_url"]}),
+    ]
+
+    def get_queryset(self, request):
+        return keep_model_ordering(
+            super().get_queryset(request).annotate(song_count=Count("songs"))
+        )
+
+    @admin.display(description=gettext_lazy("songs"), ordering="song_count")
+    def song_count(self, work):
+        return work.song_count

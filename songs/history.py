@@ -6,13 +6,13 @@ tags back as they were. Artists, moods and audiences are versioned on their own.
 
 import reversion
 
-from songs.models import Artist, Audience, Mood, Song, TaggedSongAudience, TaggedSongMood
+from songs.models import Artist, Audience, Mood, Song, TaggedSongAudience, TaggedSongMood, Work
 
 # The monogram is drawn from the rest (songs/monograms.py), again after a restore.
 if not reversion.is_registered(Artist):
     reversion.register(Artist, exclude=["monogram_renditions"])
 
-for model in (Mood, Audience, TaggedSongMood, TaggedSongAudience):
+for model in (Mood, Audience, Work, TaggedSongMood, TaggedSongAudience):
     if not reversion.is_registered(model):
         reversion.register(model)
 

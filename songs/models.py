@@ -16,6 +16,7 @@ from core.renditions import RenditionsOf, delete_replaced_files, store_rendition
 from core.slugs import romanize, unique_slug
 from songs.listening import listening_link_field, listening_links
 from songs.video import parse_video_url, validate_video_url
+from songs.works import TieInRole, Work
 
 # Sent with `song_ids` once those songs' search text has changed (a song or its artist
 # renamed): the articles listing them carry that text in theirs (articles/search_index.py).
@@ -164,22 +165,13 @@ class SongQuerySet(models.QuerySet):
         )
 
     def with_facets(self):
-        """Songs with their artist, moods and audiences loaded (three queries in all)."""
-        return self.select_related("artist").prefetch_related(
+        """Songs with their artist, work, moods and audiences loaded (three queries in all)."""
+        return self.select_related("artist", "work").prefetch_related(
             *facet_prefetches(TaggedSongMood, TaggedSongAudience)
         )
 
 
 class Song(WithFacets, Timestamped):
-    class TieInKind(models.TextChoices):
-        FILM = "film", _("Film")
-        ANIME = "anime", _("Anime")
-        DRAMA = "drama", _("TV drama")
-        TV = "tv", _("TV programme")
-        CM = "cm", _("Commercial")
-        GAME = "game", _("Game")
-        OTHER = "other", _("Other")
-
     class DatePrecision(models.TextChoices):
         # What of the release date readers see: the whole date, year and month, or the year.
         DAY = "day", pgettext_lazy("release date precision", "Day")
@@ -214,14 +206,28 @@ class Song(WithFacets, Timestamped):
             "of the date readers see."
         ),
     )
-    tie_in = CleanCharField(
-        _("tie-in"),
+    # PROTECT, as for the artist: a work with songs is not deleted by accident, and
+    # SET_NULL would rewrite its songs by a bare UPDATE, which tells no cached page.
+    work = models.ForeignKey(
+        Work,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="songs",
+        verbose_name=_("tie-in work"),
+        help_text=_("The film, anime, drama, commercial… the song is tied in to."),
+    )
+    tie_in_role = models.CharField(
+        _("tie-in role"), max_length=10, choices=TieInRole.choices, blank=True
+    )
+    tie_in_note = CleanCharField(
+        _("tie-in note"),
         max_length=250,
         blank=True,
-        help_text=_("e.g. 'Insert song of the film Your Name'."),
-    )
-    tie_in_kind = models.CharField(
-        _("tie-in kind"), max_length=10, choices=TieInKind.choices, blank=True
+        help_text=_(
+            "Anything the work and role do not say, e.g. 'Coupling song on the CD single "
+            "of the opening theme'."
+        ),
     )
     video_url = models.URLField(
         _("video URL"),
@@ -271,6 +277,10 @@ class Song(WithFacets, Timestamped):
     @property
     def release_year(self):
         return self.release_date.year if self.release_date else None
+
+    @property
+    def has_tie_in(self):
+        return bool(self.work_id or self.tie_in_note)
 
     @property
     def video(self):

@@ -16,7 +16,7 @@ from PIL import Image
 from articles.models import Article, Entry
 from core.cache import invalidate, object_tag
 from core.models import CacheInvalidation
-from songs.models import Artist, Audience, Mood, Song
+from songs.models import Artist, Audience, Mood, Song, Work
 
 
 def make_artist(name="Kenshi Yonezu", **fields):
@@ -30,6 +30,10 @@ def make_song(title="Eine Kleine", artist=None, moods=(), audiences=(), **fields
     song.moods.set(moods)
     song.audiences.set(audiences)
     return song
+
+
+def make_work(title_en="Your Name", kind="film", **fields):
+    return Work.objects.create(title_en=title_en, kind=kind, **fields)
 
 
 def make_article(title="Songs for when you want to cry", *, published=True, when=None, **fields):

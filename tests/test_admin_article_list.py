@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from articles.models import Article
-from songs.models import Artist, Mood, Song
+from songs.models import Artist, Mood, Song, Work
 from tests.factories import (
     add_entries,
     admin_url,
@@ -17,6 +17,7 @@ from tests.factories import (
     make_audience,
     make_mood,
     make_song,
+    make_work,
 )
 
 pytestmark = pytest.mark.django_db
@@ -133,14 +134,15 @@ def changelist_query_count(client, model):
 def add_tagged_rows(start, count):
     for n in range(start, start + count):
         mood, audience = make_mood(f"Mood {n}"), make_audience(f"Audience {n}")
-        song = make_song(f"Song {n}", moods=[mood], audiences=[audience])
+        work = make_work(f"Work {n}", "anime")
+        song = make_song(f"Song {n}", moods=[mood], audiences=[audience], work=work)
         article = make_article(f"Article {n}")
         article.moods.add(mood)
         article.audiences.add(audience)
         add_entries(article, [song])
 
 
-@pytest.mark.parametrize("model", [Article, Song, Artist, Mood], ids=lambda m: m.__name__)
+@pytest.mark.parametrize("model", [Article, Song, Artist, Mood, Work], ids=lambda m: m.__name__)
 def test_a_changelist_runs_as_many_queries_for_15_rows_as_for_3(editor_client, model):
     add_tagged_rows(0, 3)
     few = changelist_query_count(editor_client, model)

@@ -6,7 +6,7 @@ from django.db import connection
 
 from articles.models import Article, Entry
 from core.fields import CleanCharField, CleanTextField
-from songs.models import Artist, Audience, Mood, Song
+from songs.models import Artist, Audience, Mood, Song, Work
 from tests.factories import add_entries, make_article, make_artist, make_mood, make_song
 
 pytestmark = pytest.mark.django_db
@@ -15,7 +15,8 @@ CLEAN_TEXT_FIELDS = [
     (Article, ["title", "lead", "intro", "hero_alt", "search_text"]),
     (Entry, ["commentary"]),
     (Artist, ["name", "sort_name", "aliases", "bio", "photo_alt", "search_text"]),
-    (Song, ["title", "alt_titles", "tie_in", "search_text"]),
+    (Song, ["title", "alt_titles", "tie_in_note", "search_text"]),
+    (Work, ["title", "title_en", "title_ja"]),
     (Mood, ["name", "description"]),
     (Audience, ["name", "description"]),
 ]
@@ -66,11 +67,11 @@ def test_queryset_update_cannot_store_control_characters():
 
 def test_full_clean_gives_the_instance_clean_text_before_save():
     song = make_song()
-    song.tie_in = "Theme of \x1bthe film"
+    song.tie_in_note = "Theme of \x1bthe film"
 
     song.full_clean()
 
-    assert song.tie_in == "Theme of the film"
+    assert song.tie_in_note == "Theme of the film"
 
 
 def test_a_mood_name_with_control_characters_gets_the_clean_names_slug():

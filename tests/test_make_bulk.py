@@ -10,7 +10,7 @@ from django.core.management import CommandError, call_command
 from articles.management.commands.make_bulk import SlugBook
 from articles.models import Article, Entry
 from core.slugs import unique_slug
-from songs.models import Artist, Audience, Mood, Song
+from songs.models import Artist, Audience, Mood, Song, Work
 from tests.factories import make_artist, make_song
 
 ARTICLES = 30
@@ -45,6 +45,10 @@ def test_shape(magazine):
     assert Song.objects.count() == 5 * ARTICLES
     assert Artist.objects.count() == 5 * ARTICLES // 8
     assert (Mood.objects.count(), Audience.objects.count()) == (30, 20)
+    assert Work.objects.count() == 5 * ARTICLES // 10
+    tied_in = Song.objects.filter(work__isnull=False)
+    assert 0 < tied_in.count() < Song.objects.count()
+    assert not tied_in.filter(tie_in_role="").exists()
     assert Article.objects.published().count() == Article.objects.count() == ARTICLES
     for article in Article.objects.prefetch_related("entries"):
         positions = [entry.position for entry in article.entries.all()]
@@ -81,7 +85,7 @@ def stored(obj):
     }
 
 
-@pytest.mark.parametrize("model", [Artist, Song, Article, Entry])
+@pytest.mark.parametrize("model", [Artist, Song, Work, Article, Entry])
 def test_saving_again_changes_no_derived_field(magazine, model):
     search_texts = dict(Song.objects.values_list("pk", "search_text"))
     for obj in model.objects.order_by("pk")[::3]:
@@ -96,6 +100,8 @@ def test_slugs_are_those_save_would_choose(magazine):
     for model, field in [(Article, "title"), (Song, "title"), (Artist, "name")]:
         for obj in model.objects.all():
             assert unique_slug(obj, getattr(obj, field)) == obj.slug
+    for work in Work.objects.all():
+        assert unique_slug(work, work.title_en or work.title_ja) == work.slug
 
 
 def test_slug_book_takes_slugs_as_saves_one_by_one_would(db):

@@ -8,6 +8,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from articles.related_models import RelatedPick
+from songs.models import Song, Work
 from tests.factories import (
     add_entries,
     make_article,
@@ -15,6 +16,7 @@ from tests.factories import (
     make_audience,
     make_mood,
     make_song,
+    make_work,
 )
 
 pytestmark = pytest.mark.django_db
@@ -94,8 +96,8 @@ def test_entry_shows_links_facts_chips_commentary_and_click_to_load_video(client
         artist=artist,
         moods=[mood],
         audiences=[audience],
-        tie_in="Insert song of the film Your Name",
-        tie_in_kind="film",
+        work=make_work("Your Name", "film", year=2016),
+        tie_in_role="insert",
         release_date=timezone.datetime(2016, 8, 24).date(),
         video_url="https://www.youtube.com/watch?v=a2GujJZfXpg",
     )
@@ -108,7 +110,8 @@ def test_entry_shows_links_facts_chips_commentary_and_click_to_load_video(client
     assert f'href="{artist.get_absolute_url()}"' in html
     assert f'href="{mood.get_absolute_url()}"' in html
     assert f'href="{audience.get_absolute_url()}"' in html
-    assert "Insert song of the film Your Name" in html
+    assert "Insert song" in html
+    assert f'<a href="{song.work.get_absolute_url()}">Your Name</a> (Film, 2016)' in html
     assert "2016" in html
     assert "A <em>long</em> song." in html
     # Nothing from the video host is requested before a click: no iframe, no remote image.
@@ -265,7 +268,9 @@ class TestDemoContent:
     def test_every_link_on_the_demo_article_opens(self, client):
         html = client.get("/articles/songs-for-when-you-want-to-cry/").text
         links = set(
-            re.findall(r'href="(/(?:artists|songs|moods|audiences|articles)/[^"#]*)"', html)
+            re.findall(
+                r'href="(/(?:artists|songs|moods|audiences|articles|works|tie-ins)/[^"#]*)"', html
+            )
         )
         assert len(links) > 20
         for link in links:
@@ -277,6 +282,21 @@ class TestDemoContent:
         assert "(1–10)</h2>" in first.text and "(11–20)</h2>" in second.text
         assert len(entry_titles(second)) == 10
         assert entry_titles(second)[-1] == "Even If It&#x27;s One of a Kind"
+
+    def test_demo_works_are_the_seeds_tie_ins_with_facts_only(self, client):
+        works = {work.slug: work for work in Work.objects.all()}
+        assert len(works) == 8
+        assert (works["your-name"].title_ja, works["your-name"].year) == ("君の名は。", 2016)
+        assert works["5-centimeters-per-second"].year == 2007
+        assert not any(work.official_url for work in works.values())  # none we could vouch for
+        assert Song.objects.get(slug="sparkle").work == works["your-name"]
+        # The seed's coupling song is not itself a tie-in: the note says what it is.
+        kujira = Song.objects.get(slug="even-if-its-one-of-a-kind")
+        assert (kujira.work, kujira.tie_in_role) == (works["shabake"], "")
+        assert kujira.tie_in_note.startswith("Coupling song")
+        html = client.get("/articles/songs-for-when-you-want-to-cry/").text
+        assert 'href="/works/your-name/">Your Name</a> (Film, 2016)' in html
+        assert "Sparkle" in client.get("/tie-ins/film/").text
 
     def test_demo_song_page_links_back_to_the_article(self, client):
         html = client.get("/songs/soranji/").text

@@ -17,6 +17,7 @@ from tests.factories import (
     make_artist,
     make_mood,
     make_song,
+    make_work,
     time_comes,
 )
 
@@ -123,12 +124,24 @@ def test_sitemap_index_and_sections_read_a_constant_number_of_rows(
     client, django_assert_max_num_queries
 ):
     artist = make_artist()
-    for n in range(30):
-        make_song(f"Song {n}", artist=artist)
-    publish_articles(10)
-    with django_assert_max_num_queries(6):  # one aggregate per section
+    songs = [
+        make_song(f"Song {n}", artist=artist, work=make_work(f"Work {n}", "anime"))
+        for n in range(30)
+    ]
+    for article in publish_articles(10):
+        add_entries(article, songs[:20])
+    with django_assert_max_num_queries(8):  # one aggregate per section
         assert client.get("/sitemap.xml").status_code == 200
-    for section in ["articles", "songs", "artists", "moods", "audiences", "pages"]:
+    for section in [
+        "articles",
+        "songs",
+        "artists",
+        "moods",
+        "audiences",
+        "pages",
+        "works",
+        "tie-ins",
+    ]:
         with django_assert_max_num_queries(2):
             assert client.get(f"/sitemap-{section}.xml").status_code == 200, section
 

@@ -16,13 +16,14 @@ from tests.factories import (
     make_audience,
     make_mood,
     make_song,
+    make_work,
     update_bypassing_save,
 )
 
 pytestmark = pytest.mark.django_db
 
 NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
-SECTIONS = ["pages", "articles", "artists", "songs", "moods", "audiences"]
+SECTIONS = ["pages", "articles", "artists", "songs", "moods", "audiences", "works", "tie-ins"]
 
 
 def get_xml(client, url):
@@ -60,11 +61,19 @@ def all_urls(client):
 def site():
     mood, audience = make_mood("Tear-jerking"), make_audience("Night-shift workers")
     artist = make_artist("Kenshi Yonezu")
-    song = make_song("Eine Kleine", artist=artist, moods=[mood])
+    work = make_work("Your Name", "film")
+    song = make_song("Eine Kleine", artist=artist, moods=[mood], work=work)
     article = make_article("Songs for when you want to cry")
     article.moods.set([mood])
     add_entries(article, [song])
-    return {"article": article, "artist": artist, "song": song, "mood": mood, "audience": audience}
+    return {
+        "article": article,
+        "artist": artist,
+        "song": song,
+        "mood": mood,
+        "audience": audience,
+        "work": work,
+    }
 
 
 def test_sitemap_is_an_index_of_every_section(client, site):
@@ -84,6 +93,8 @@ def test_sections_list_articles_artists_songs_tags_and_fixed_pages(client, site)
         site["song"].get_absolute_url(),
         site["mood"].get_absolute_url(),
         site["audience"].get_absolute_url(),
+        site["work"].get_absolute_url(),
+        "/tie-ins/film/",
     ]
     # Every page in English at the root and in Japanese under /ja/.
     expected = [
@@ -192,3 +203,20 @@ def test_sitemap_index_queries_do_not_grow_with_content(client, django_assert_ma
     # A count and a newest edit per section at most; never a query per item.
     with django_assert_max_num_queries(2 * len(SECTIONS)):
         client.get("/sitemap.xml")
+
+
+def test_works_and_kinds_only_in_drafts_stay_out_of_the_sitemap(client, site):
+    draft_work = make_work("Draft Zebra Film", "anime")
+    draft = make_article("Draft list", published=False)
+    scheduled = make_article("Scheduled list", when=timezone.now() + timedelta(days=1))
+    add_entries(draft, [make_song("Zebra song", work=draft_work)])
+    add_entries(scheduled, [make_song("Okapi song", work=draft_work)])
+    make_work("Songless work", "game")
+
+    urls = " ".join(all_urls(client))
+
+    assert site["work"].get_absolute_url() in urls
+    assert draft_work.slug not in urls
+    assert "songless-work" not in urls
+    assert "/tie-ins/anime/" not in urls
+    assert "/tie-ins/game/" not in urls

@@ -10,7 +10,8 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from articles.models import ArticleUpdate
+from articles.models import ArticleUpdate, Entry
+from songs.models import Work
 from tests.factories import (
     add_entries,
     make_article,
@@ -18,6 +19,7 @@ from tests.factories import (
     make_audience,
     make_mood,
     make_song,
+    make_work,
     time_comes,
 )
 
@@ -49,14 +51,20 @@ SURFACES = [
     "/ja/feed/updates/",
     "/ja/feed.json",
     "/sitemap-articles.xml",
+    "/works/{work}/",
+    "/ja/works/{work}/",
 ]
+
+# Surfaces that list songs, not articles: only the songs some public article lists.
+SONG_SURFACES = ["/works/{work}/", "/tie-ins/anime/", "/ja/tie-ins/anime/"]
 
 
 @pytest.fixture
 def articles():
     """A public, a draft and a scheduled article, alike in songs and tags."""
     mood, audience = make_mood("Tear-jerking"), make_audience("Night-shift workers")
-    song = make_song("Eine Kleine", artist=make_artist("Kenshi Yonezu"))
+    work = make_work("Heron Tales", "anime")
+    song = make_song("Eine Kleine", artist=make_artist("Kenshi Yonezu"), work=work)
     made = {
         "public": make_article("Public Heron lullabies"),
         "draft": make_article("Draft Zebra lullabies", published=False),
@@ -75,7 +83,7 @@ def articles():
         # As if each had been public and grown once: the draft and the scheduled one
         # were withdrawn since, and their updates must go with them.
         ArticleUpdate.objects.create(article=article, added=[[song.pk, song.title]])
-    slugs = {"artist": song.artist.slug, "song": song.slug, "mood": mood.slug}
+    slugs = {"artist": song.artist.slug, "song": song.slug, "mood": mood.slug, "work": work.slug}
     return made, {**slugs, "audience": audience.slug, "neighbour": neighbour.slug}
 
 
@@ -146,3 +154,38 @@ def test_an_articles_own_surfaces_are_404_until_it_is_published(client, articles
 
     assert status("scheduled") == 200
     assert status("draft") == 404
+
+
+@pytest.fixture
+def songs_in_drafts(articles):
+    """Songs of the public article's work listed only by the draft or the scheduled one."""
+    made, slugs = articles
+    work = Work.objects.get(slug=slugs["work"])
+    for article, title in [
+        (made["draft"], "Zebra draft song"),
+        (made["scheduled"], "Gnu scheduled song"),
+    ]:
+        Entry.objects.create(
+            article=article, song=make_song(title, work=work), position=2, added_at=timezone.now()
+        )
+    # Listed nowhere at all: a song just typed in for a list to come.
+    make_song("Yak unlisted song", work=work)
+    return made, slugs
+
+
+@pytest.mark.parametrize("surface", SONG_SURFACES)
+def test_songs_only_in_drafts_or_scheduled_articles_are_on_no_work_or_tie_in_page(
+    client, songs_in_drafts, surface
+):
+    made, slugs = songs_in_drafts
+    text = page_text(client, surface, slugs)
+
+    assert "Eine Kleine" in text
+    for song in ("Zebra draft song", "Gnu scheduled song", "Yak unlisted song"):
+        assert song not in text
+
+    time_comes(made["scheduled"])
+
+    text = page_text(client, surface, slugs)
+    assert "Gnu scheduled song" in text
+    assert "Zebra draft song" not in text

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('songs', '0013_short_grams_search'),
+        ('songs', '0014_works'),
     ]
 
     operations = [

@@ -34,6 +34,9 @@ PAGES = {
     "search-one-kind": "/search/?q=tear&kind=articles",
     "ja-home": "/ja/",
     "ja-article": "/ja/articles/songs-for-when-you-want-to-cry/",
+    "work": "/works/your-name/",
+    "ja-work": "/ja/works/your-name/",
+    "tie-ins": "/tie-ins/anime/",
     "not-found": "/articles/no-such-list/",
 }
 

@@ -11,12 +11,12 @@ from django.utils import timezone
 from articles.covers import draw_missing_pictures
 from articles.demo.articles import LONG_ARTICLE, MAIN_ARTICLE, RELATED_ARTICLES, SONG_NOTES
 from articles.demo.catalogue import ARTISTS, AUDIENCES, MOODS
-from articles.demo.songs import SONGS
+from articles.demo.songs import SONGS, WORKS
 from articles.models import Article, Entry
 from articles.related_models import RelatedPick
 from articles.update_log import log_update
 from core.slugs import ascii_slug
-from songs.models import Artist, Audience, Mood, Song
+from songs.models import Artist, Audience, Mood, Song, Work
 
 DESK_USERNAME = "liner-notes-desk"
 NEW_SONG_SLUG = "even-if-its-one-of-a-kind"
@@ -47,7 +47,8 @@ class Command(BaseCommand):
         moods = {slug: self.facet(Mood, slug, *text) for slug, text in MOODS.items()}
         audiences = {slug: self.facet(Audience, slug, *text) for slug, text in AUDIENCES.items()}
         artists = {data["slug"]: self.artist(data) for data in ARTISTS}
-        songs = {data["slug"]: self.song(data, artists, moods, audiences) for data in SONGS}
+        works = {slug: self.upsert(Work, slug, values) for slug, values in WORKS.items()}
+        songs = {data["slug"]: self.song(data, artists, works, moods, audiences) for data in SONGS}
         desk = self.desk_author()
 
         main = self.article(MAIN_ARTICLE, desk, moods, audiences, songs)
@@ -106,7 +107,7 @@ class Command(BaseCommand):
     def artist(self, data):
         return self.upsert(Artist, data["slug"], {k: v for k, v in data.items() if k != "slug"})
 
-    def song(self, data, artists, moods, audiences):
+    def song(self, data, artists, works, moods, audiences):
         released, precision = data["release"]
         song = self.upsert(
             Song,
@@ -117,8 +118,9 @@ class Command(BaseCommand):
                 "artist": artists[data["artist"]],
                 "release_date": date.fromisoformat(released),
                 "release_date_precision": precision,
-                "tie_in": data["tie_in"],
-                "tie_in_kind": data["tie_in_kind"],
+                "work": works.get(data["work"]),
+                "tie_in_role": data["tie_in_role"],
+                "tie_in_note": data["tie_in_note"],
             },
         )
         song.moods.set([moods[slug] for slug in data["moods"]])

@@ -2,9 +2,10 @@
 
 Shaped like a real one: published lists of 10–30 songs whose popularity is skewed
 (Zipf: a few songs sit in thousands of lists, most in a handful), songs = 5 × articles,
-artists = songs / 8, 30 moods (one of them on a third of all lists), 20 audiences, a
-few authors, publication times spread over the past eight years; names and titles in
-Japanese and English. The same --seed gives the same content.
+artists = songs / 8, tie-in works = songs / 10 (three songs in ten tied in to one),
+30 moods (one of them on a third of all lists), 20 audiences, a few authors,
+publication times spread over the past eight years; names and titles in Japanese and
+English. The same --seed gives the same content.
 
 Rows go in with bulk_create, so no save() runs and no signal fires. Every field that
 save() derives (slugs, rendered HTML, search text, sort names) is derived here by the
@@ -34,7 +35,15 @@ from core.cache import invalidate_everything
 from core.folding import search_document
 from core.markup import render_markdown
 from core.slugs import SLUG_MAX_LENGTH, ascii_slug, cut_slug, romanize
-from songs.models import Artist, Audience, Mood, Song, TaggedSongAudience, TaggedSongMood
+from songs.models import (
+    Artist,
+    Audience,
+    Mood,
+    Song,
+    TaggedSongAudience,
+    TaggedSongMood,
+    Work,
+)
 
 BATCH_SIZE = 2000
 # Articles are built and written this many at a time, with their entries and tags, so
@@ -146,8 +155,16 @@ class Command(BaseCommand):
         audiences = self.tags(Audience, synthetic.audience_tags())
         authors = self.authors()
         artists = self.timed("artists", self.artists, artist_count, random.Random(f"{seed}:a"))
+        works = self.timed("works", self.works, song_count // 10, random.Random(f"{seed}:w"))
         songs = self.timed(
-            "songs", self.songs, song_count, artists, moods, audiences, random.Random(f"{seed}:s")
+            "songs",
+            self.songs,
+            song_count,
+            artists,
+            works,
+            moods,
+            audiences,
+            random.Random(f"{seed}:s"),
         )
         self.timed(
             "articles",
@@ -202,13 +219,24 @@ class Command(BaseCommand):
             artists.append(artist)
         return Artist.objects.bulk_create(artists, batch_size=BATCH_SIZE)
 
-    def songs(self, count, artists, moods, audiences, rng):
+    def works(self, count, rng):
+        writer, slugs, works = synthetic.Writer(rng), SlugBook(Work), []
+        for _ in range(count):
+            work = Work(**writer.work())
+            work.slug = slugs.take(work.title_en or work.title_ja)  # as Work.save()
+            works.append(work)
+        return Work.objects.bulk_create(works, batch_size=BATCH_SIZE)
+
+    def songs(self, count, artists, works, moods, audiences, rng):
         """Songs, their featured guests and tags. Returned in popularity order (most first):
         which song is popular is shuffled, so popular songs are spread over all artists."""
         writer, slugs, songs = synthetic.Writer(rng), SlugBook(Song), []
         by_artist = synthetic.Zipf(len(artists), 0.5, rng)
         for _ in range(count):
             song = Song(artist=artists[by_artist.draw()], **writer.song())
+            if works and rng.random() < 0.3:
+                song.work = works[rng.randrange(len(works))]
+                song.tie_in_role = writer.tie_in_role(song.work.kind)
             # As Song.save() fills them.
             song.slug = slugs.take(song.title)
             song.search_text = song.compute_search_text()
