@@ -1,6 +1,6 @@
 from django.urls import path
 
-from articles import catalogue_views, feeds, views
+from articles import catalogue_views, feeds, period_views, views
 from core.page_cache import cache_anonymous_page
 from core.read_only import read_only
 
@@ -31,6 +31,8 @@ urlpatterns = [
     cached_path(
         "audiences/<uslug:slug>/", catalogue_views.AudienceDetailView.as_view(), "audience"
     ),
+    cached_path("eras/<uslug:slug>/", period_views.EraDetailView.as_view(), "era"),
+    cached_path("decades/<uslug:slug>/", period_views.DecadeDetailView.as_view(), "decade"),
     cached_path("artists/<uslug:slug>/feed/", feeds.ArtistFeed(), "artist_feed"),
     cached_path("moods/<uslug:slug>/feed/", feeds.MoodFeed(), "mood_feed"),
     cached_path("audiences/<uslug:slug>/feed/", feeds.AudienceFeed(), "audience_feed"),

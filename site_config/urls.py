@@ -10,7 +10,13 @@ from articles.sitemaps import ArticleSitemap, FixedPagesSitemap
 from core import health, sitemaps
 from core.converters import UnicodeSlugConverter
 from core.read_only import read_only
-from songs.sitemaps import ArtistSitemap, AudienceSitemap, MoodSitemap, SongSitemap
+from songs.sitemaps import (
+    ArtistSitemap,
+    AudienceSitemap,
+    MoodSitemap,
+    PeriodSitemap,
+    SongSitemap,
+)
 
 register_converter(UnicodeSlugConverter, "uslug")
 
@@ -25,6 +31,7 @@ SITEMAPS = {
     "songs": SongSitemap,
     "moods": MoodSitemap,
     "audiences": AudienceSitemap,
+    "periods": PeriodSitemap,
 }
 
 # Everything but the admin is read-only: GET and HEAD, 405 for any other method.

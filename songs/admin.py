@@ -12,6 +12,7 @@ from core.admin import TagSuggestionsMixin, VersionedAdmin, annotate_page, keep_
 
 # Importing history registers the models with django-reversion before any VersionAdmin.
 from songs import history  # noqa: F401
+from songs.admin_periods import DecadeListFilter, EraListFilter
 from songs.models import Artist, Audience, Mood, Song
 from songs.video import YOUTUBE_THUMBNAIL_ORIGIN
 
@@ -82,7 +83,7 @@ class SongAdmin(TagSuggestionsMixin, VersionedAdmin):
         "article_count",
         "updated_at",
     ]
-    list_filter = ["tie_in_kind", "moods", "audiences"]
+    list_filter = ["tie_in_kind", EraListFilter, DecadeListFilter, "moods", "audiences"]
     search_fields = ["title", "alt_titles", "artist__name", "artist__aliases"]
     autocomplete_fields = ["artist", "featured_artists"]
     prepopulated_fields = {"slug": ["title"]}

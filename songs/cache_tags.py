@@ -4,22 +4,36 @@ records (core/cache.py), and what a change to them invalidates.
 Pages showing a row carry its own tag ("song-7"), so they go stale when it changes
 or leaves. Lists also carry a list tag, for what joins them or moves within them:
 "artists" (the A–Z list and the home page's), "moods", "audiences", and "songs:<tag>"
-(the songs of an artist, mood or audience).
+(the songs of an artist, mood or audience), and "songs:era-heisei", "songs:decade-1990s"
+(the songs of an era or a decade, songs/eras.py).
 """
 
 from django.db.models.signals import m2m_changed
 
 from core.cache import invalidate, object_tag, on_change, track
+from songs.eras import periods_of
 from songs.models import Artist, Audience, Mood, Song, TaggedSongAudience, TaggedSongMood
 
 ARTISTS = "artists"
 MOODS = "moods"
 AUDIENCES = "audiences"
+# What of a song the lists it is on depend on. Every on_change() of Song watches the
+# same fields: they share the values read before the save.
+SONG_FIELDS_LISTED = ["artist", "release_date", "release_date_precision"]
 
 
 def songs_of(obj):
     """The tag of the list of songs by an artist, or with a mood or audience."""
     return f"songs:{object_tag(obj)}"
+
+
+def songs_in(period):
+    """The tag of the list of songs of an era or a decade."""
+    return f"songs:{period.key}"
+
+
+def period_lists(release_date, precision):
+    return [songs_in(period) for period in periods_of(release_date, precision)]
 
 
 def artist_tags(artist, changed):
@@ -28,8 +42,17 @@ def artist_tags(artist, changed):
 
 
 def song_tags(song, changed):
-    # Pages that showed the song carry its tag; a list it joins is told by its list tag.
-    return [object_tag(song), *([f"songs:artist-{song.artist_id}"] if changed else [])]
+    # Pages that showed the song carry its tag; a list it joins, leaves or moves within
+    # (its artist's, newest first; its era's and decade's, by date) by its list tag.
+    tags = [object_tag(song)]
+    if changed is None or changed:
+        tags += period_lists(song.release_date, song.release_date_precision)
+    if changed:
+        tags.append(f"songs:artist-{song.artist_id}")
+        before = getattr(song, "_values_before_save", None) or {}
+        if "release_date" in before:
+            tags += period_lists(before["release_date"], before["release_date_precision"])
+    return tags
 
 
 def vocabulary_tags(tag, changed):
@@ -51,7 +74,7 @@ def connect():
     for model in (Artist, Song, Mood, Audience):
         track(model)
     on_change(Artist, artist_tags, watched=["name", "sort_name"])
-    on_change(Song, song_tags, watched=["artist"])
+    on_change(Song, song_tags, watched=SONG_FIELDS_LISTED)
     on_change(Mood, vocabulary_tags, watched=["name"])
     on_change(Audience, vocabulary_tags, watched=["name"])
     on_change(TaggedSongMood, song_link_tags)

@@ -14,6 +14,7 @@ from core.markup import render_markdown
 from core.models import FacetTag, Timestamped, WithFacets, facet_prefetches, with_derived_fields
 from core.renditions import RenditionsOf, delete_replaced_files, store_renditions
 from core.slugs import romanize, unique_slug
+from songs.eras import decade_of, era_of
 from songs.video import parse_video_url, validate_video_url
 
 # Sent with `song_ids` once those songs' search text has changed (a song or its artist
@@ -249,6 +250,8 @@ class Song(WithFacets, Timestamped):
             models.Index(fields=["updated_at"], name="song_updated"),
             # An artist's newest songs without reading them all (related articles).
             models.Index(fields=["artist", "id"], name="artist_songs_by_id"),
+            # An era's or a decade's songs: a range of it, read in date order.
+            models.Index(fields=["release_date", "id"], name="song_by_release_date"),
         ]
 
     def __str__(self):
@@ -264,6 +267,15 @@ class Song(WithFacets, Timestamped):
     @property
     def release_year(self):
         return self.release_date.year if self.release_date else None
+
+    @property
+    def era(self):
+        """The Japanese era the release certainly falls in (songs/eras.py), or None."""
+        return era_of(self.release_date, self.release_date_precision)
+
+    @property
+    def decade(self):
+        return decade_of(self.release_date, self.release_date_precision)
 
     @property
     def video(self):
