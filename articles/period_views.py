@@ -77,11 +77,13 @@ class EraDetailView(PeriodDetailView):
     find_period = staticmethod(era_by_slug)
     kind_label = _("Japanese era")
     description = _(
-        "Songs released in the %(name)s era, and the Liner Notes articles featuring them."
+        "Songs released in the %(name)s era, and the Liner Notes articles that feature them."
     )
 
 
 class DecadeDetailView(PeriodDetailView):
     find_period = staticmethod(decade_by_slug)
     kind_label = _("Decade")
-    description = _("Songs released in the %(name)s, and the Liner Notes articles featuring them.")
+    description = _(
+        "Songs released in the %(name)s, and the Liner Notes articles that feature them."
+    )
