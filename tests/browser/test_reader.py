@@ -116,6 +116,8 @@ READER_PAGES = [
     "/ja" + DEMO_ARTICLE,
     "/ja/moods/tearjerker/",
     "/ja/search/?q=%E7%B1%B3%E6%B4%A5",
+    "/eras/heisei/",
+    "/ja/decades/2010s/",
 ]
 
 
@@ -188,6 +190,7 @@ PAGES_WITH_CARDS = [
     "/moods/tearjerker/",
     "/audiences/women-40s/",
     "/artists/kenshi-yonezu/",
+    "/eras/heisei/",
 ]
 
 
