@@ -51,11 +51,16 @@ def featuring(songs):
     ]
 
 
+def articles_in(period):
+    """The tag of the list of articles featuring a song of an era or decade."""
+    return f"articles:{period.key}"
+
+
 def in_periods(dated_songs):
     """The tags of the lists of articles featuring a song of an era or decade, from
     (release date, precision) pairs."""
     return {
-        f"articles:{period.key}"
+        articles_in(period)
         for release_date, precision in dated_songs
         for period in periods_of(release_date, precision)
     }

@@ -5,6 +5,7 @@ from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import ListView
 
+from articles.cache_tags import articles_in
 from articles.models import Article
 from core.cache import tag_page
 from core.metadata import for_list_page
@@ -48,7 +49,7 @@ class PeriodDetailView(ListView):
         period = self.period
         if context["page_obj"].number == 1:
             # Publishing, unpublishing or re-dating touches this tag (articles/cache_tags.py).
-            tag_page(f"articles:{period.key}")
+            tag_page(articles_in(period))
             articles = (
                 Article.objects.published()
                 .featuring_songs_of(period)

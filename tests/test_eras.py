@@ -235,6 +235,8 @@ def test_songs_are_paged_fifty_at_a_time_in_date_order(client):
     assert "Track 00" in first and "Track 49" in first and "Track 50" not in first
     assert "Track 50" in second and "Track 54" in second and "Track 49" not in second
     assert 'rel="next" href="?page=2"' in first
+    assert 'id="articles-heading"' in first
+    assert 'id="articles-heading"' not in second  # the first page has the articles
     assert client.get("/decades/2000s/?page=3").status_code == 404
 
 
