@@ -256,6 +256,22 @@ def test_period_pages_run_a_constant_number_of_queries(
             assert client.get(url).status_code == 200
 
 
+@pytest.mark.parametrize("page_number", ["1", "2", "3", "last"])
+def test_every_page_of_an_eras_songs_runs_the_same_queries(
+    client, django_assert_max_num_queries, settings, page_number
+):
+    settings.PAGE_CACHE = False
+    artist = make_artist("Prolific")
+    Song.objects.bulk_create(
+        Song(title=f"Track {n}", slug=f"track-{n}", artist=artist, release_date=date(1995, 1, 1))
+        for n in range(160)
+    )
+    with django_assert_max_num_queries(4):
+        response = client.get(f"/eras/heisei/?page={page_number}")
+    assert response.status_code == 200
+    assert len(response.context["songs"]) in {50, 10}
+
+
 # --- What a change shows on the very next request --------------------------------------
 
 
