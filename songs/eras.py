@@ -130,6 +130,7 @@ def decade(year):
     return Period(
         "decade",
         f"{first}s",
+        # Translators: a decade's name, "1990s".
         _("%(year)ss") % {"year": first},
         date(first, 1, 1),
         date(first + 9, 12, 31),
@@ -153,7 +154,7 @@ def decade_by_slug(slug):
 
 def has_page(year):
     """Whether the decade of `year` has a page: not before FIRST_DECADE nor in the future."""
-    return FIRST_DECADE <= year <= timezone.localdate().year
+    return FIRST_DECADE <= year - year % 10 <= timezone.localdate().year
 
 
 def era_of(release_date, precision=DAY):

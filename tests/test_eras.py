@@ -90,6 +90,10 @@ def test_decades_in_the_future_have_no_page():
     this_decade = timezone.localdate().year // 10 * 10
     assert decade_by_slug(f"{this_decade}s").slug == f"{this_decade}s"
     assert decade_by_slug(f"{this_decade + 10}s") is None
+    # A release later in this decade (announced ahead) still has its decade's page.
+    assert decade_of(date(this_decade + 9, 1, 1)).slug == f"{this_decade}s"
+    assert decade_of(date(this_decade + 10, 1, 1)) is None
+    assert decade_of(date(1899, 12, 31)) is None
     assert decade_by_slug("1900s").name == "1900s"
 
 
