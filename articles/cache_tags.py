@@ -4,7 +4,8 @@ what a change to an article, its entries, tags, picks or author invalidates.
 Pages showing an article carry its tag ("article-12"); its entries count as part of
 it. Lists of articles carry a list tag for what may join them or move within them:
 "articles" (the newest articles: home, the article list, the site feeds) and
-"articles:<tag>" for the articles with a mood, audience, song or artist; the songs
+"articles:<tag>" for the articles with a mood, audience, song or artist, or featuring
+a song of an era or decade ("articles:era-heisei", "articles:decade-1990s"); the songs
 tied in to a kind of work that some public article lists ("tie-ins:anime"). Drafts are
 on no list. A scheduled article joins its lists when its time comes: that
 invalidation is written ahead, stamped with its publication time.
@@ -20,7 +21,8 @@ from django.utils import timezone
 from articles.models import Article, Entry, TaggedArticleAudience, TaggedArticleMood
 from articles.related_models import RelatedPick
 from core.cache import invalidate, object_tag, on_change, track
-from songs.cache_tags import tie_ins_of
+from songs.cache_tags import SONG_FIELDS_LISTED, tie_ins_of
+from songs.eras import periods_of
 from songs.models import Song
 
 ARTICLES = "articles"
@@ -50,6 +52,21 @@ def featuring(songs):
     ]
 
 
+def articles_in(period):
+    """The tag of the list of articles featuring a song of an era or decade."""
+    return f"articles:{period.key}"
+
+
+def in_periods(dated_songs):
+    """The tags of the lists of articles featuring a song of an era or decade, from
+    (release date, precision) pairs."""
+    return {
+        articles_in(period)
+        for release_date, precision in dated_songs
+        for period in periods_of(release_date, precision)
+    }
+
+
 def invalidate_lists(article_id, lists):
     """Invalidate `lists` if the article is on them: now if it is public, at its
     publication time if it is scheduled, not at all if it is a draft."""
@@ -75,6 +92,9 @@ def lists_joined_by(article):
         *(list_tag("audience", pk) for pk in audiences),
         *featuring(songs),
         *map(tie_ins_of, set(kinds)),
+        *in_periods(
+            entries.values_list("song__release_date", "song__release_date_precision").distinct()
+        ),
     ]
 
 
@@ -95,11 +115,14 @@ def article_tags(article, changed):
 def entry_tags(entry, changed):
     article = article_tag(entry.article_id)
     if changed is None or changed:
-        artist, kind = Song.objects.filter(pk=entry.song_id).values_list(
-            "artist_id", "work__kind"
-        ).first() or (None, None)
+        song = Song.objects.filter(pk=entry.song_id)
+        listed = song.values_list(
+            "artist_id", "work__kind", "release_date", "release_date_precision"
+        )
+        artist, kind, *dated = listed.first() or (None, None, None, None)
         kinds = [tie_ins_of(kind)] if kind else []
-        invalidate_lists(entry.article_id, [*featuring([(entry.song_id, artist)]), *kinds])
+        lists = [*featuring([(entry.song_id, artist)]), *kinds, *in_periods([dated])]
+        invalidate_lists(entry.article_id, lists)
     badge_ends = entry.added_at + timedelta(days=settings.NEW_BADGE_DAYS)
     if changed is not None and badge_ends > timezone.now():
         invalidate([article], at=badge_ends)
@@ -116,8 +139,15 @@ def pick_tags(pick, changed):
 
 
 def song_moved_tags(song, changed):
-    # A song given to another artist brings its articles to that artist's list.
-    return [list_tag("artist", song.artist_id)] if changed else []
+    # A song given to another artist brings its articles to that artist's list; one
+    # re-dated may take them from one era's or decade's list to another's.
+    if not changed:
+        return []
+    before = getattr(song, "_values_before_save", None) or {}
+    moved = in_periods([(song.release_date, song.release_date_precision)])
+    if "release_date" in before:
+        moved |= in_periods([(before["release_date"], before["release_date_precision"])])
+    return [*([list_tag("artist", song.artist_id)] if "artist" in changed else []), *moved]
 
 
 def author_tags(user, changed):
@@ -140,7 +170,7 @@ def connect():
     on_change(TaggedArticleMood, article_link_tags)
     on_change(TaggedArticleAudience, article_link_tags)
     on_change(RelatedPick, pick_tags)
-    on_change(Song, song_moved_tags, watched=["artist"])
+    on_change(Song, song_moved_tags, watched=SONG_FIELDS_LISTED)
     on_change(user_model, author_tags, watched=["first_name", "last_name"])
     m2m_changed.connect(
         featured_artists_changed,

@@ -71,6 +71,11 @@ class ArticleQuerySet(models.QuerySet):
         `Song.objects.filter(pk__in=Article.objects.published().listed_song_ids())`."""
         return self._model_behind("entries").objects.filter(article__in=self).values("song_id")
 
+    def featuring_songs_of(self, period):
+        """Articles listing a song of `period`, an era or a decade (songs/eras.py): the
+        songs are a range of their release date index."""
+        return self.with_any_song(Song.objects.filter(period.song_filter()).values("pk"))
+
     def _model_behind(self, relation):
         """The model at the other end of one of the article's relations: models.py
         imports this module, so this module cannot import the models."""

@@ -1,6 +1,14 @@
 from django.urls import path
 
-from articles import catalogue_views, feeds, json_feed, playlist_views, update_feeds, views
+from articles import (
+    catalogue_views,
+    feeds,
+    json_feed,
+    period_views,
+    playlist_views,
+    update_feeds,
+    views,
+)
 from core.page_cache import cache_anonymous_page
 from core.read_only import read_only
 
@@ -40,6 +48,8 @@ urlpatterns = [
     ),
     cached_path("works/<uslug:slug>/", catalogue_views.WorkDetailView.as_view(), "work"),
     cached_path("tie-ins/<str:kind>/", catalogue_views.TieInKindView.as_view(), "tie_in_kind"),
+    cached_path("eras/<uslug:slug>/", period_views.EraDetailView.as_view(), "era"),
+    cached_path("decades/<uslug:slug>/", period_views.DecadeDetailView.as_view(), "decade"),
     cached_path("artists/<uslug:slug>/feed/", feeds.ArtistFeed(), "artist_feed"),
     cached_path("moods/<uslug:slug>/feed/", feeds.MoodFeed(), "mood_feed"),
     cached_path("audiences/<uslug:slug>/feed/", feeds.AudienceFeed(), "audience_feed"),

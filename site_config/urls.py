@@ -10,7 +10,13 @@ from articles.sitemaps import ArticleSitemap, FixedPagesSitemap, TieInSitemap, W
 from core import health, sitemaps
 from core.converters import UnicodeSlugConverter
 from core.read_only import read_only
-from songs.sitemaps import ArtistSitemap, AudienceSitemap, MoodSitemap, SongSitemap
+from songs.sitemaps import (
+    ArtistSitemap,
+    AudienceSitemap,
+    MoodSitemap,
+    PeriodSitemap,
+    SongSitemap,
+)
 
 register_converter(UnicodeSlugConverter, "uslug")
 
@@ -27,6 +33,7 @@ SITEMAPS = {
     "audiences": AudienceSitemap,
     "works": WorkSitemap,
     "tie-ins": TieInSitemap,
+    "periods": PeriodSitemap,
 }
 
 # Everything but the admin is read-only: GET and HEAD, 405 for any other method.

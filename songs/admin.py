@@ -12,6 +12,7 @@ from core.admin import TagSuggestionsMixin, VersionedAdmin, annotate_page, keep_
 
 # Importing history registers the models with django-reversion before any VersionAdmin.
 from songs import history  # noqa: F401
+from songs.admin_periods import DecadeListFilter, EraListFilter
 from songs.listening import SERVICES
 from songs.models import Artist, Audience, Mood, Song, Work
 from songs.video import YOUTUBE_THUMBNAIL_ORIGIN
@@ -83,7 +84,7 @@ class SongAdmin(TagSuggestionsMixin, VersionedAdmin):
         "article_count",
         "updated_at",
     ]
-    list_filter = ["work__kind", "moods", "audiences"]
+    list_filter = ["work__kind", EraListFilter, DecadeListFilter, "moods", "audiences"]
     search_fields = ["title", "alt_titles", "artist__name", "artist__aliases"]
     autocomplete_fields = ["artist", "featured_artists", "work"]
     prepopulated_fields = {"slug": ["title"]}

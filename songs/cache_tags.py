@@ -4,13 +4,15 @@ records (core/cache.py), and what a change to them invalidates.
 Pages showing a row carry its own tag ("song-7"), so they go stale when it changes
 or leaves. Lists also carry a list tag, for what joins them or moves within them:
 "artists" (the A–Z list and the home page's), "moods", "audiences", "songs:<tag>"
-(the songs of an artist, mood, audience or work) and "tie-ins:<kind>" (the songs tied
-in to a kind of work, e.g. "tie-ins:anime").
+(the songs of an artist, mood, audience or work), "songs:era-heisei" and
+"songs:decade-1990s" (the songs of an era or a decade, songs/eras.py), and
+"tie-ins:<kind>" (the songs tied in to a kind of work, e.g. "tie-ins:anime").
 """
 
 from django.db.models.signals import m2m_changed
 
 from core.cache import invalidate, object_tag, on_change, track
+from songs.eras import periods_of
 from songs.models import (
     Artist,
     Audience,
@@ -24,11 +26,23 @@ from songs.models import (
 ARTISTS = "artists"
 MOODS = "moods"
 AUDIENCES = "audiences"
+# What of a song the lists of songs and of articles it is on depend on (the article
+# lists watch them too: articles/cache_tags.py).
+SONG_FIELDS_LISTED = ["artist", "release_date", "release_date_precision"]
 
 
 def songs_of(obj):
     """The tag of the list of songs by an artist, or with a mood or audience."""
     return f"songs:{object_tag(obj)}"
+
+
+def songs_in(period):
+    """The tag of the list of songs of an era or a decade."""
+    return f"songs:{period.key}"
+
+
+def period_lists(release_date, precision):
+    return [songs_in(period) for period in periods_of(release_date, precision)]
 
 
 def artist_tags(artist, changed):
@@ -42,13 +56,18 @@ def tie_ins_of(kind):
 
 
 def song_tags(song, changed):
-    # Pages that showed the song carry its tag; a list it joins is told by its list tag.
+    # Pages that showed the song carry its tag; a list it joins, leaves or moves within
+    # (its artist's, newest first; its era's and decade's, by date) by its list tag.
     tags = [object_tag(song)]
-    if changed and "artist" in changed:
+    before = getattr(song, "_values_before_save", None) or {}
+    if changed is None or changed:
+        tags += period_lists(song.release_date, song.release_date_precision)
+    if changed:
         tags.append(f"songs:artist-{song.artist_id}")
+        if "release_date" in before:
+            tags += period_lists(before["release_date"], before["release_date_precision"])
     if changed is None or "work" in changed:
         # It leaves one work's lists and joins another's.
-        before = getattr(song, "_values_before_save", None) or {}
         works = {song.work_id, before.get("work_id")} - {None}
         kinds = Work.objects.filter(pk__in=works).values_list("kind", flat=True)
         tags += [*(f"songs:work-{pk}" for pk in works), *map(tie_ins_of, set(kinds))]
@@ -83,7 +102,7 @@ def connect():
     for model in (Artist, Song, Mood, Audience, Work):
         track(model)
     on_change(Artist, artist_tags, watched=["name", "sort_name"])
-    on_change(Song, song_tags, watched=["artist", "work"])
+    on_change(Song, song_tags, watched=[*SONG_FIELDS_LISTED, "work"])
     on_change(Work, work_tags, watched=["kind"])
     on_change(Mood, vocabulary_tags, watched=["name"])
     on_change(Audience, vocabulary_tags, watched=["name"])

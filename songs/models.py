@@ -14,6 +14,7 @@ from core.markup import render_markdown
 from core.models import FacetTag, Timestamped, WithFacets, facet_prefetches, with_derived_fields
 from core.renditions import RenditionsOf, delete_replaced_files, store_renditions
 from core.slugs import romanize, unique_slug
+from songs.eras import decade_of, era_of
 from songs.listening import listening_link_field, listening_links
 from songs.video import parse_video_url, validate_video_url
 from songs.works import TieInRole, Work
@@ -262,6 +263,8 @@ class Song(WithFacets, Timestamped):
             models.Index(fields=["updated_at"], name="song_updated"),
             # An artist's newest songs without reading them all (related articles).
             models.Index(fields=["artist", "id"], name="artist_songs_by_id"),
+            # An era's or a decade's songs: a range of it, read in date order.
+            models.Index(fields=["release_date", "id"], name="song_by_release_date"),
         ]
 
     def __str__(self):
@@ -281,6 +284,15 @@ class Song(WithFacets, Timestamped):
     @property
     def has_tie_in(self):
         return bool(self.work_id or self.tie_in_note)
+
+    @property
+    def era(self):
+        """The Japanese era the release certainly falls in (songs/eras.py), or None."""
+        return era_of(self.release_date, self.release_date_precision)
+
+    @property
+    def decade(self):
+        return decade_of(self.release_date, self.release_date_precision)
 
     @property
     def video(self):

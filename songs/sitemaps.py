@@ -1,6 +1,10 @@
-"""Sitemap sections for artists, songs, moods and audiences: all public whatever is published."""
+"""Sitemap sections for artists, songs, moods, audiences, eras and decades: all public
+whatever is published."""
 
-from core.sitemaps import RowSitemap
+from django.db.models import Exists
+
+from core.sitemaps import LocalizedSitemap, RowSitemap
+from songs.eras import ERAS, decades
 from songs.models import Artist, Audience, Mood, Song
 
 
@@ -37,3 +41,18 @@ class MoodSitemap(TagSitemap):
 
 class AudienceSitemap(TagSitemap):
     model = Audience
+
+
+class PeriodSitemap(LocalizedSitemap):
+    """The eras and decades that have songs; no lastmod."""
+
+    def items(self):
+        periods = [*ERAS, *decades()]
+        # One query whatever the catalogue's size: a probe of the release date index per
+        # period, each an EXISTS hung on the first song (no songs, no periods).
+        probes = {
+            period.key.replace("-", "_"): Exists(Song.objects.filter(period.song_filter()))
+            for period in periods
+        }
+        found = Song.objects.order_by().annotate(**probes).values(*probes).first() or {}
+        return [period for period in periods if found.get(period.key.replace("-", "_"))]

@@ -11,6 +11,7 @@ space, "../" stays a path separator).
 import json
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cache
 from pathlib import Path
 from urllib.parse import quote
@@ -114,6 +115,8 @@ ROUTES = [
     Route("song", "/songs/{slug}/", {"page": PAGED}, slug_of="song"),
     Route("mood", "/moods/{slug}/", {"page": PAGED}, slug_of="mood"),
     Route("audience", "/audiences/{slug}/", {"page": PAGED}, slug_of="audience"),
+    Route("era", "/eras/{slug}/", {"page": PAGED}, slug_of="era"),
+    Route("decade", "/decades/{slug}/", {"page": PAGED}, slug_of="decade"),
     Route("feed", "/feed/"),
     Route("atom feed", "/feed/atom/"),
     Route("artist feed", "/artists/{slug}/feed/", slug_of="artist"),
@@ -147,7 +150,10 @@ def build_site():
 
     Returns the slug of each, by the names Route.slug_of uses."""
     mood, audience = make_mood("Tear-jerking"), make_audience("Women in their 40s")
-    songs = [make_song(f"Song {n}", moods=[mood], audiences=[audience]) for n in (1, 2, 3)]
+    songs = [
+        make_song(f"Song {n}", moods=[mood], audiences=[audience], release_date=date(2014, n, 1))
+        for n in (1, 2, 3)
+    ]
     article = make_article("Three songs to cry to", entries_per_page=2)
     article.moods.add(mood)
     article.audiences.add(audience)
@@ -158,6 +164,8 @@ def build_site():
         "song": songs[0].slug,
         "mood": mood.slug,
         "audience": audience.slug,
+        "era": "heisei",
+        "decade": "2010s",
         "section": "articles",
     }
 

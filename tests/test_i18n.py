@@ -50,6 +50,8 @@ PAGES = [
     ("{mood}", "Songs (1)", "曲（1）"),
     ("{audience}", "Songs (1)", "曲（1）"),
     ("/search/?q=yonezu", "Search results for", "の検索結果"),
+    ("/eras/heisei/", "Japanese era", "元号"),
+    ("/decades/2010s/", "<h1>2010s</h1>", "<h1>2010年代</h1>"),
 ]
 
 

@@ -1,3 +1,5 @@
+from datetime import date
+
 import pytest
 from django.core.cache import cache
 from django.db import connection
@@ -14,7 +16,16 @@ ARTICLE_PAGE_QUERY_BUDGET = 8
 def build_article(entry_count, per_page):
     moods = [make_mood(f"Mood {n}") for n in range(3)]
     audiences = [make_audience(f"Audience {n}") for n in range(3)]
-    songs = [make_song(f"Song {n}", moods=moods, audiences=audiences) for n in range(entry_count)]
+    songs = [
+        # Dated across the eras and decades: each entry shows its chips.
+        make_song(
+            f"Song {n}",
+            moods=moods,
+            audiences=audiences,
+            release_date=date(1960 + n % 65, 1 + n % 12, 1 + n % 28),
+        )
+        for n in range(entry_count)
+    ]
     article = make_article("Budget", entries_per_page=per_page)
     article.moods.set(moods)
     article.audiences.set(audiences)
@@ -58,6 +69,9 @@ def test_article_page_runs_a_constant_number_of_queries(
     article = build_article(entry_count, per_page)
     response = get_article_page_within_budget(client, article.get_absolute_url())
     assert response.text.count('class="entry"') == min(entry_count, per_page)
+    assert response.text.count('class="chip chip-period" href="/decades/') == min(
+        entry_count, per_page
+    )
     assert RelatedList.objects.filter(article=article).exists()
     # Read again once the cached copies are gone: the kept list, no write.
     cache.clear()
@@ -66,7 +80,16 @@ def test_article_page_runs_a_constant_number_of_queries(
 
 
 @pytest.mark.parametrize(
-    "url", ["/", "/articles/", "/artists/", "/search/?q=song", "/moods/mood-0/"]
+    "url",
+    [
+        "/",
+        "/articles/",
+        "/artists/",
+        "/search/?q=song",
+        "/moods/mood-0/",
+        "/eras/showa/",
+        "/decades/1970s/",
+    ],
 )
 def test_list_pages_do_not_grow_with_content(client, django_assert_max_num_queries, url):
     build_article(30, 10)

@@ -1,5 +1,5 @@
 import xml.etree.ElementTree as ET
-from datetime import timedelta
+from datetime import date, timedelta
 from urllib.parse import urlsplit
 
 import pytest
@@ -23,7 +23,17 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
-SECTIONS = ["pages", "articles", "artists", "songs", "moods", "audiences", "works", "tie-ins"]
+SECTIONS = [
+    "pages",
+    "articles",
+    "artists",
+    "songs",
+    "moods",
+    "audiences",
+    "works",
+    "tie-ins",
+    "periods",
+]
 
 
 def get_xml(client, url):
@@ -62,7 +72,9 @@ def site():
     mood, audience = make_mood("Tear-jerking"), make_audience("Night-shift workers")
     artist = make_artist("Kenshi Yonezu")
     work = make_work("Your Name", "film")
-    song = make_song("Eine Kleine", artist=artist, moods=[mood], work=work)
+    song = make_song(
+        "Eine Kleine", artist=artist, moods=[mood], work=work, release_date=date(2014, 3, 5)
+    )
     article = make_article("Songs for when you want to cry")
     article.moods.set([mood])
     add_entries(article, [song])
@@ -95,6 +107,8 @@ def test_sections_list_articles_artists_songs_tags_and_fixed_pages(client, site)
         site["audience"].get_absolute_url(),
         site["work"].get_absolute_url(),
         "/tie-ins/film/",
+        "/eras/heisei/",  # the era and decade of the song's release
+        "/decades/2010s/",
     ]
     # Every page in English at the root and in Japanese under /ja/.
     expected = [

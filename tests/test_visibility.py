@@ -5,7 +5,7 @@ To cover a new surface, add its URL to SURFACES: it must list the public article
 (so an empty page cannot pass) and will then be held to the same rule.
 """
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from django.utils import timezone
@@ -37,6 +37,8 @@ SURFACES = [
     "/songs/{song}/",
     "/moods/{mood}/",
     "/audiences/{audience}/",
+    "/eras/heisei/",  # the era and decade of the song's release
+    "/decades/2010s/",
     "/feed/",
     "/feed/atom/",
     "/moods/{mood}/feed/",
@@ -64,7 +66,12 @@ def articles():
     """A public, a draft and a scheduled article, alike in songs and tags."""
     mood, audience = make_mood("Tear-jerking"), make_audience("Night-shift workers")
     work = make_work("Heron Tales", "anime")
-    song = make_song("Eine Kleine", artist=make_artist("Kenshi Yonezu"), work=work)
+    song = make_song(
+        "Eine Kleine",
+        artist=make_artist("Kenshi Yonezu"),
+        work=work,
+        release_date=date(2014, 3, 5),
+    )
     made = {
         "public": make_article("Public Heron lullabies"),
         "draft": make_article("Draft Zebra lullabies", published=False),

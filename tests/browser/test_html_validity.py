@@ -29,6 +29,8 @@ PAGES = {
     "song": "/songs/sparkle/",
     "mood": "/moods/tearjerker/",
     "audience": "/audiences/women-40s/",
+    "era": "/eras/heisei/",
+    "decade": "/ja/decades/2010s/",
     "search": "/search/?q=yonezu",
     "search-help": "/search/",
     "search-one-kind": "/search/?q=tear&kind=articles",

@@ -118,6 +118,8 @@ READER_PAGES = [
     "/ja/search/?q=%E7%B1%B3%E6%B4%A5",
     "/works/your-name/",
     "/ja/tie-ins/anime/",
+    "/eras/heisei/",
+    "/ja/decades/2010s/",
 ]
 
 
@@ -191,6 +193,7 @@ PAGES_WITH_CARDS = [
     "/audiences/women-40s/",
     "/artists/kenshi-yonezu/",
     "/works/your-name/",
+    "/eras/heisei/",
 ]
 
 
