@@ -253,6 +253,16 @@ class TestDemoContent:
         kujira = response.text.split('id="entry-7"')[1]
         assert "NEW!" in kujira
 
+    def test_the_demo_song_with_a_known_video_gives_its_list_a_youtube_playlist(self, client):
+        lemon = Song.objects.get(slug="lemon")
+        assert lemon.video.video_id == "SX_ViT4Ra7k"
+        listing = lemon.entries.order_by("article_id").first().article
+        html = client.get(listing.get_absolute_url()).text
+        assert "https://www.youtube.com/watch_videos?video_ids=SX_ViT4Ra7k" in html
+        assert "https://music.youtube.com/watch?v=SX_ViT4Ra7k" in html
+        # The other demo songs have no link the demo could vouch for.
+        assert Song.objects.exclude(video_url="").count() == 1
+
     def test_demo_article_has_ten_related_articles_that_open(self, client):
         html = client.get("/articles/songs-for-when-you-want-to-cry/").text
         end = html.split('class="related related-end"')[1].split("</nav>")[0]

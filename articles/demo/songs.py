@@ -140,6 +140,12 @@ SONGS = [
         "work": "unnatural",
         "tie_in_role": "theme",
         "tie_in_note": "",
+        # The official music video, on the artist's channel: a video is a listening link on
+        # YouTube Music as well.
+        "links": {
+            "video_url": "https://www.youtube.com/watch?v=SX_ViT4Ra7k",
+            "youtube_music_url": "https://music.youtube.com/watch?v=SX_ViT4Ra7k",
+        },
         "moods": ["tearjerker", "heartbreak"],
         "audiences": ["solo-listeners", "women-40s"],
     },

@@ -121,6 +121,7 @@ class Command(BaseCommand):
                 "work": works.get(data["work"]),
                 "tie_in_role": data["tie_in_role"],
                 "tie_in_note": data["tie_in_note"],
+                **data.get("links", {}),
             },
         )
         song.moods.set([moods[slug] for slug in data["moods"]])
