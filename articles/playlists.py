@@ -5,6 +5,7 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
 from django.template.loader import render_to_string
+from django.utils.safestring import SafeString
 
 from core.converters import slug_url
 from core.markup import strip_control_characters
@@ -113,10 +114,10 @@ def youtube_playlist_url(songs):
 
 def article_playlists_html(article, page):
     """The links under a page of entries: the article's playlist files, and this page's
-    videos as a YouTube playlist. None for a draft or a scheduled article, whose files are
-    a 404. Reads only the page's entries, already loaded to show them."""
+    videos as a YouTube playlist. Nothing for a draft or a scheduled article, whose files
+    are a 404. Reads only the page's entries, already loaded to show them."""
     if not article.is_public:
-        return ""
+        return SafeString()  # safe, so the entries it is added to stay safe too
     return render_to_string(
         "includes/article_playlists.html",
         {

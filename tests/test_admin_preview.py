@@ -45,6 +45,9 @@ def test_editors_and_writers_preview_with_a_banner(request, role_client, unpubli
     page = response.content.decode()
     assert BANNER in page
     assert "In the preview" in page
+    # The entries are the page's markup, not text showing it.
+    assert '<ol class="entry-list"' in page
+    assert "&lt;ol" not in page
 
 
 def test_a_preview_is_private_and_not_indexed(editor_client, unpublished_article):
