@@ -14,6 +14,7 @@ from articles.admin_locks import LockedWithArticleAdmin, LockedWithArticleInline
 from articles.models import Entry
 from core.admin import CheckedAutocompleteMixin, CheckedAutocompleteSelect
 from core.folding import fold
+from core.translated import localized
 from songs.models import Song
 
 SONG_CHOICES_URL_NAME = "articles_article_song_choices"
@@ -141,3 +142,5 @@ class EntryAdmin(LockedWithArticleAdmin):
     list_select_related = ["article", "song__artist"]
     search_fields = ["article__title", "song__title", "commentary"]
     autocomplete_fields = ["article", "song"]
+    # `commentary` edits the editor's language, as on the article's own page.
+    exclude = localized("commentary")

@@ -139,7 +139,7 @@ class ArticleFeed(SiteFeed):
         return update.at if update else article.updated_at
 
     def item_categories(self, article):
-        return [tag.name for tag in (*article.mood_list, *article.audience_list)]
+        return [tag.display_name for tag in (*article.mood_list, *article.audience_list)]
 
     def item_enclosure_url(self, article):
         # The hero image, else the cover we drew.
@@ -189,14 +189,15 @@ class TagFeed(ArticleFeed):
         return get_object_or_404(self.tag_model, slug=slug)
 
     def title(self, tag):
-        return _("%(site)s: %(name)s") % {"site": settings.SITE_NAME, "name": tag.name}
+        return _("%(site)s: %(name)s") % {"site": settings.SITE_NAME, "name": tag.display_name}
 
     def link(self, tag):
         return tag.get_absolute_url()
 
     def description(self, tag):
         return tag.description or (
-            _("%(site)s articles for “%(name)s”.") % {"site": settings.SITE_NAME, "name": tag.name}
+            _("%(site)s articles for “%(name)s”.")
+            % {"site": settings.SITE_NAME, "name": tag.display_name}
         )
 
     def items(self, tag):

@@ -147,7 +147,7 @@ def for_song(request, song):
 def for_facet(request, facet):
     """A mood or an audience page, with its own feed."""
     path = facet.get_absolute_url()
-    name = facet.name
+    name = facet.display_name
     return PageMetadata(
         title=name,
         description=plain_text(

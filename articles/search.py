@@ -25,6 +25,7 @@ from django.utils.translation import gettext_lazy as _
 from articles.models import Article, Entry
 from core.folding import fold
 from core.pagination import count_up_to
+from core.translated import localized
 from songs.models import Artist, Song
 
 MAX_QUERY_LENGTH = 100
@@ -178,5 +179,9 @@ def articles_with_commentary(query):
     Read first, as literals: an OR with a subquery would keep PostgreSQL from combining
     the two trigram indexes, and make it read every article instead.
     """
-    entries = Entry.objects.filter(commentary__indexed_icontains=query).order_by()
+    # Both languages' columns, whichever site the reader searches from.
+    in_either = Q()
+    for column in localized("commentary"):
+        in_either |= Q(**{f"{column}__indexed_icontains": query})
+    entries = Entry.objects.filter(in_either).order_by()
     return set(entries.values_list("article_id", flat=True)[:MAX_RESULTS])

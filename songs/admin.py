@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from core.admin import TagSuggestionsMixin, VersionedAdmin, annotate_page, keep_model_ordering
 
 # Importing history registers the models with django-reversion before any VersionAdmin.
+from core.translated import localized
 from songs import history  # noqa: F401
 from songs.admin_periods import DecadeListFilter, EraListFilter
 from songs.listening import SERVICES
@@ -35,7 +36,7 @@ class ArtistAdmin(VersionedAdmin):
     prepopulated_fields = {"slug": ["name"]}
     readonly_fields = ["photo_preview"]
     fieldsets = [
-        (None, {"fields": ["name", "slug", "sort_name", "aliases", "kind"]}),
+        (None, {"fields": ["name", "name_kana", "slug", "sort_name", "aliases", "kind"]}),
         (gettext_lazy("Photo"), {"fields": ["photo", "photo_preview", "photo_alt"]}),
         (gettext_lazy("About"), {"fields": ["bio", "official_url"]}),
     ]
@@ -222,6 +223,9 @@ class FacetAdmin(VersionedAdmin):
     list_display = ["name", "slug", "song_count"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
+    # `label` and `description` edit the editor's language; both side by side come with
+    # the translation admin.
+    exclude = [*localized("label"), *localized("description")]
 
     def get_queryset(self, request):
         return keep_model_ordering(

@@ -45,7 +45,12 @@ PAGES = [
     ("/articles/", "<h1>Articles</h1>", "<h1>記事</h1>"),
     ("{article}", "Published", "（1〜1）"),
     ("/artists/", "Artists A–Z", "アーティスト一覧"),
-    ("{artist}", "Articles featuring Kenshi Yonezu", "Kenshi Yonezuが登場する記事"),
+    # No Japanese name: the English one stands in, marked as English.
+    (
+        "{artist}",
+        "Articles featuring Kenshi Yonezu",
+        '<span lang="en">Kenshi Yonezu</span>が登場する記事',
+    ),
     ("{song}", "Articles featuring this song", "この曲が登場する記事"),
     ("{mood}", "Songs (1)", "曲（1）"),
     ("{audience}", "Songs (1)", "曲（1）"),

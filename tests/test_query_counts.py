@@ -95,3 +95,19 @@ def test_list_pages_do_not_grow_with_content(client, django_assert_max_num_queri
     build_article(30, 10)
     with django_assert_max_num_queries(10):
         assert client.get(url).status_code == 200
+
+
+@pytest.mark.parametrize("entry_count", [10, 200])
+def test_the_japanese_article_page_keeps_the_budget(
+    client, django_assert_max_num_queries, entry_count
+):
+    """Every language's column is in the row already read: falling back costs nothing."""
+    article = build_article(entry_count, 10)
+    article.title_ja = "予算"
+    article.save()
+    url = "/ja" + article.get_absolute_url()
+    response = get_article_page_within_budget(client, url)
+    assert "<h1>予算</h1>" in response.text
+    cache.clear()
+    with django_assert_max_num_queries(ARTICLE_PAGE_QUERY_BUDGET):
+        assert client.get(url).status_code == 200

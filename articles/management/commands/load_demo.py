@@ -1,5 +1,9 @@
-"""Load the demo content. Safe to run again: it never duplicates, and never undoes an edit
-unless asked to with --reset."""
+"""Load the demo content, in English and Japanese. Safe to run again: it never duplicates,
+and never undoes an edit unless asked to with --reset.
+
+Translated fields are written by their columns (`title_en`, `title_ja`), whatever the
+language the command runs in; a Japanese text the demo does not know stays empty, and
+readers get the English one."""
 
 from datetime import date, datetime, timedelta
 
@@ -11,6 +15,8 @@ from django.utils import timezone
 from articles.covers import draw_missing_pictures
 from articles.demo.articles import LONG_ARTICLE, MAIN_ARTICLE, RELATED_ARTICLES, SONG_NOTES
 from articles.demo.catalogue import ARTISTS, AUDIENCES, MOODS
+from articles.demo.japanese_articles import ARTICLES_JA
+from articles.demo.japanese_catalogue import ARTISTS_JA, AUDIENCES_JA, MOODS_JA, SONGS_JA
 from articles.demo.songs import SONGS, WORKS
 from articles.models import Article, Entry
 from articles.related_models import RelatedPick
@@ -44,8 +50,14 @@ class Command(BaseCommand):
             )
             self.stdout.write("Demo content is already loaded; --reset loads it afresh.")
             return
-        moods = {slug: self.facet(Mood, slug, *text) for slug, text in MOODS.items()}
-        audiences = {slug: self.facet(Audience, slug, *text) for slug, text in AUDIENCES.items()}
+        moods = {
+            slug: self.facet(Mood, slug, *text, MOODS_JA.get(slug, {}))
+            for slug, text in MOODS.items()
+        }
+        audiences = {
+            slug: self.facet(Audience, slug, *text, AUDIENCES_JA.get(slug, {}))
+            for slug, text in AUDIENCES.items()
+        }
         artists = {data["slug"]: self.artist(data) for data in ARTISTS}
         works = {slug: self.upsert(Work, slug, values) for slug, values in WORKS.items()}
         songs = {data["slug"]: self.song(data, artists, works, moods, audiences) for data in SONGS}
@@ -59,7 +71,7 @@ class Command(BaseCommand):
             entry.save(update_fields=["added_at"])
             # Added to the published list, so its update log says so, as a save would have.
             main.updates.all().delete()
-            log_update(main, at=entry.added_at, added=[[entry.song_id, entry.song.title]])
+            log_update(main, at=entry.added_at, added=[[entry.song_id, entry.song.title_en]])
         self.article(LONG_ARTICLE, desk, moods, audiences, songs)
         base_time = datetime.fromisoformat(MAIN_ARTICLE["published"])
         related = []
@@ -101,11 +113,29 @@ class Command(BaseCommand):
             obj.save()
         return obj
 
-    def facet(self, model, slug, name, description):
-        return self.upsert(model, slug, {"name": name, "description": description})
+    def facet(self, model, slug, name, description, japanese):
+        return self.upsert(
+            model,
+            slug,
+            {
+                "name": name,
+                "description_en": description,
+                "label_ja": japanese.get("name") or None,
+                "description_ja": japanese.get("description") or None,
+            },
+        )
 
     def artist(self, data):
-        return self.upsert(Artist, data["slug"], {k: v for k, v in data.items() if k != "slug"})
+        values = {k: v for k, v in data.items() if k not in {"slug", "name", "bio"}}
+        japanese = ARTISTS_JA.get(data["slug"], {})
+        values.update(
+            name_en=data["name"],
+            bio_en=data["bio"],
+            name_ja=japanese.get("name") or None,
+            name_kana=japanese.get("kana", ""),
+            bio_ja=japanese.get("bio") or None,
+        )
+        return self.upsert(Artist, data["slug"], values)
 
     def song(self, data, artists, works, moods, audiences):
         released, precision = data["release"]
@@ -113,14 +143,15 @@ class Command(BaseCommand):
             Song,
             data["slug"],
             {
-                "title": data["title"],
+                "title_en": data["title"],
+                "title_ja": SONGS_JA.get(data["slug"], {}).get("title") or None,
                 "alt_titles": data["alt_titles"],
                 "artist": artists[data["artist"]],
                 "release_date": date.fromisoformat(released),
                 "release_date_precision": precision,
                 "work": works.get(data["work"]),
                 "tie_in_role": data["tie_in_role"],
-                "tie_in_note": data["tie_in_note"],
+                "tie_in_note_en": data["tie_in_note"],
                 **data.get("links", {}),
             },
         )
@@ -140,13 +171,17 @@ class Command(BaseCommand):
 
     def article(self, data, author, moods, audiences, songs):
         published_at = datetime.fromisoformat(data["published"])
+        japanese = ARTICLES_JA.get(data["slug"], {})
         article = self.upsert(
             Article,
             data["slug"],
             {
-                "title": data["title"],
-                "lead": data["lead"],
-                "intro": data["intro"],
+                "title_en": data["title"],
+                "lead_en": data["lead"],
+                "intro_en": data["intro"],
+                "title_ja": japanese.get("title") or None,
+                "lead_ja": japanese.get("lead") or None,
+                "intro_ja": japanese.get("intro") or None,
                 "author": author,
                 "status": Article.Status.PUBLISHED,
                 "published_at": published_at,
@@ -155,13 +190,19 @@ class Command(BaseCommand):
         article.moods.set([moods[slug] for slug in data["moods"]])
         article.audiences.set([audiences[slug] for slug in data["audiences"]])
         entries, changed = [], []
+        commentary_ja = japanese.get("entries", {})
         for song_slug, commentary in data["entries"]:
             song = songs[song_slug]
             entry = article.entries.filter(song=song).first() or Entry(
                 article=article, song=song, added_at=published_at
             )
-            if entry.pk is None or entry.commentary != commentary:
-                entry.commentary = commentary
+            texts = {
+                "commentary_en": commentary,
+                "commentary_ja": commentary_ja.get(song_slug) or None,
+            }
+            if entry.pk is None or any(getattr(entry, f) != v for f, v in texts.items()):
+                for field, value in texts.items():
+                    setattr(entry, field, value)
                 changed.append(entry)
             entries.append(entry)
         article.entries.exclude(pk__in=[entry.pk for entry in entries if entry.pk]).delete()
