@@ -19,6 +19,7 @@ from articles.admin_entries import (
     SongChoicesView,
     save_entry_formset,
 )
+from articles.admin_filters import ArticleTranslationMissingFilter, PublicationFilter
 from articles.admin_forms import (
     RESTORE_BOX,
     ArticleAdminForm,
@@ -26,20 +27,14 @@ from articles.admin_forms import (
     describe_publication,
     site_time,
 )
-from articles.admin_locks import (
-    LOCKED_MESSAGE,
-    article_is_open_to,
-    may_publish,
-)
+from articles.admin_locks import LOCKED_MESSAGE, article_is_open_to, may_publish
 from articles.admin_paste import paste_urls
 from articles.admin_picks import PickSuggestionsMixin, RelatedPickInline
+from articles.admin_translation import TranslationProgressMixin, progress_annotations
 from articles.admin_updates import UpdateLogAdminMixin
 from articles.models import Article, Entry
-from core.admin import (
-    TagSuggestionsMixin,
-    VersionedAdmin,
-    annotate_page,
-)
+from core.admin import TagSuggestionsMixin, VersionedAdmin, annotate_page
+from core.admin_translation import BothLanguagesMixin
 
 
 def is_restoring(request):
@@ -47,31 +42,29 @@ def is_restoring(request):
     return getattr(request, "publication_kept", None) is not None
 
 
-class PublicationFilter(admin.SimpleListFilter):
-    title = gettext_lazy("status")
-    parameter_name = "publication"
-
-    def lookups(self, request, model_admin):
-        return Article.State.choices
-
-    def queryset(self, request, queryset):
-        if self.value() not in Article.State.values:
-            return queryset
-        return queryset.in_state(self.value())
-
-
 @admin.register(Article)
-class ArticleAdmin(UpdateLogAdminMixin, PickSuggestionsMixin, TagSuggestionsMixin, VersionedAdmin):
+class ArticleAdmin(
+    BothLanguagesMixin,
+    TranslationProgressMixin,
+    UpdateLogAdminMixin,
+    PickSuggestionsMixin,
+    TagSuggestionsMixin,
+    VersionedAdmin,
+):
     form = ArticleAdminForm
     list_display = [
         "title",
         "publication_status",
         "entry_count",
+        "translation_progress",
         "author",
         "last_change",
     ]
-    list_filter = [PublicationFilter, "moods", "audiences", "author"]
+    translation_filter = ArticleTranslationMissingFilter
+    list_filter = [PublicationFilter, translation_filter, "moods", "audiences", "author"]
+    # Each translated field is searched in every language (core/admin_translation.py).
     search_fields = ["title", "entries__song__title", "entries__song__artist__name"]
+    required_in_one_language = ["title"]
     prepopulated_fields = {"slug": ["title"]}
     date_hierarchy = "published_at"
     inlines = [EntryInline, RelatedPickInline]
@@ -137,8 +130,9 @@ class ArticleAdmin(UpdateLogAdminMixin, PickSuggestionsMixin, TagSuggestionsMixi
         return fields
 
     def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)  # each language side by side
         if not is_restoring(request) or not may_publish(request.user):
-            return self.fieldsets  # a Writer may not choose a publication state anyway
+            return fieldsets  # a Writer may not choose a publication state anyway
         publishing = {
             "fields": [
                 ("status", "author", "slug"),
@@ -150,7 +144,7 @@ class ArticleAdmin(UpdateLogAdminMixin, PickSuggestionsMixin, TagSuggestionsMixi
         }
         return [
             (name, publishing if name == self.fieldsets[1][0] else options)
-            for name, options in self.fieldsets
+            for name, options in fieldsets
         ]
 
     def get_form(self, request, obj=None, change=False, **kwargs):
@@ -173,7 +167,9 @@ class ArticleAdmin(UpdateLogAdminMixin, PickSuggestionsMixin, TagSuggestionsMixi
 
     def get_changelist_instance(self, request):
         changelist = super().get_changelist_instance(request)
-        annotate_page(changelist.result_list, entry_count=Count("entries"))
+        annotate_page(
+            changelist.result_list, entry_count=Count("entries"), **progress_annotations()
+        )
         return changelist
 
     @admin.display(

@@ -13,6 +13,7 @@ from articles.admin_forms import EntryInlineForm, EntryInlineFormSet
 from articles.admin_locks import LockedWithArticleAdmin, LockedWithArticleInline
 from articles.models import Entry
 from core.admin import CheckedAutocompleteMixin, CheckedAutocompleteSelect
+from core.admin_translation import BothLanguagesMixin
 from core.folding import fold
 from songs.models import Song
 
@@ -52,7 +53,9 @@ class SongChoiceSelect(CheckedAutocompleteSelect):
         return reverse(f"{self.admin_site.name}:{SONG_CHOICES_URL_NAME}")
 
 
-class EntryInline(LockedWithArticleInline, CheckedAutocompleteMixin, admin.TabularInline):
+class EntryInline(
+    BothLanguagesMixin, LockedWithArticleInline, CheckedAutocompleteMixin, admin.TabularInline
+):
     model = Entry
     form = EntryInlineForm
     formset = EntryInlineFormSet
@@ -136,7 +139,7 @@ def save_entry_formset(article, formset):
 
 # The stand-alone list, for superusers (site_config/admin_site.py).
 @admin.register(Entry)
-class EntryAdmin(LockedWithArticleAdmin):
+class EntryAdmin(BothLanguagesMixin, LockedWithArticleAdmin):
     list_display = ["__str__", "article", "song", "added_at"]
     list_select_related = ["article", "song__artist"]
     search_fields = ["article__title", "song__title", "commentary"]

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from core.admin import TagSuggestionsMixin, VersionedAdmin, annotate_page, keep_model_ordering
+from core.admin_translation import BothLanguagesMixin, translation_missing_filter
 
 # Importing history registers the models with django-reversion before any VersionAdmin.
 from songs import history  # noqa: F401
@@ -27,13 +28,15 @@ STATE_WORDS = {
 
 
 @admin.register(Artist)
-class ArtistAdmin(VersionedAdmin):
+class ArtistAdmin(BothLanguagesMixin, VersionedAdmin):
     list_display = ["thumbnail", "name", "aliases", "sort_name", "kind", "song_count", "updated_at"]
     list_display_links = ["thumbnail", "name"]
-    list_filter = ["kind"]
+    list_filter = [translation_missing_filter("name", "bio"), "kind"]
+    # Translated fields are searched in every language (core/admin_translation.py).
     search_fields = ["name", "sort_name", "aliases"]
     prepopulated_fields = {"slug": ["name"]}
     readonly_fields = ["photo_preview"]
+    required_in_one_language = ["name"]
     fieldsets = [
         (None, {"fields": ["name", "slug", "sort_name", "aliases", "kind"]}),
         (gettext_lazy("Photo"), {"fields": ["photo", "photo_preview", "photo_alt"]}),
@@ -74,7 +77,7 @@ class ArtistAdmin(VersionedAdmin):
 
 
 @admin.register(Song)
-class SongAdmin(TagSuggestionsMixin, VersionedAdmin):
+class SongAdmin(BothLanguagesMixin, TagSuggestionsMixin, VersionedAdmin):
     list_display = [
         "title",
         "artist",
@@ -84,8 +87,16 @@ class SongAdmin(TagSuggestionsMixin, VersionedAdmin):
         "article_count",
         "updated_at",
     ]
-    list_filter = ["work__kind", EraListFilter, DecadeListFilter, "moods", "audiences"]
+    list_filter = [
+        translation_missing_filter("title", "tie_in_note"),
+        "work__kind",
+        EraListFilter,
+        DecadeListFilter,
+        "moods",
+        "audiences",
+    ]
     search_fields = ["title", "alt_titles", "artist__name", "artist__aliases"]
+    required_in_one_language = ["title"]
     autocomplete_fields = ["artist", "featured_artists", "work"]
     prepopulated_fields = {"slug": ["title"]}
     list_select_related = ["artist", "work"]
@@ -218,10 +229,12 @@ class SongAdmin(TagSuggestionsMixin, VersionedAdmin):
         )
 
 
-class FacetAdmin(VersionedAdmin):
+class FacetAdmin(BothLanguagesMixin, VersionedAdmin):
     list_display = ["name", "slug", "song_count"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
+    required_in_one_language = ["name"]
+    fieldsets = [(None, {"fields": ["name", "slug"]})]
 
     def get_queryset(self, request):
         return keep_model_ordering(

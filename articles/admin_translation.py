@@ -1,0 +1,51 @@
+"""How far each article is translated, in the article list: a column counting the
+entries written in each language."""
+
+from django.contrib import admin
+from django.db.models import Count
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from articles.models import Article, Entry
+from core.admin_translation import (
+    LANGUAGE_CODES,
+    has_text,
+    localized,
+    translated_names,
+)
+
+
+def progress_annotations():
+    """For annotate_page: per language, how many of an article's entries have commentary
+    in it. Counted in the page's one grouped query, with the entry count."""
+    if "commentary" not in translated_names(Entry):
+        return {}
+    return {
+        f"entries_in_{code}": Count("entries", filter=has_text("commentary", code, "entries__"))
+        for code in LANGUAGE_CODES
+    }
+
+
+class TranslationProgressMixin:
+    """The article list's "translated" column: "ja 7/7 · en 5/7, no title"."""
+
+    @admin.display(description=gettext_lazy("translated"))
+    def translation_progress(self, article):
+        if not progress_annotations():
+            return "—"
+        parts = []
+        for code in LANGUAGE_CODES:
+            # Translators: a language code, the entries with commentary in it, and all
+            # entries: "ja 5/7".
+            part = _("%(language)s %(done)s/%(total)s") % {
+                "language": code,
+                "done": getattr(article, f"entries_in_{code}"),
+                "total": article.entry_count,
+            }
+            if "title" in translated_names(Article) and not getattr(
+                article, localized("title", code)
+            ):
+                # Translators: after "ja 5/7" in the article list: the title is missing.
+                part = _("%(progress)s, no title") % {"progress": part}
+            parts.append(part)
+        return " · ".join(parts)
