@@ -9,7 +9,7 @@ shows up in both languages without touching the admin."""
 from django.conf import settings
 from django.contrib import admin
 from django.core.exceptions import FieldDoesNotExist, ValidationError
-from django.db.models import Q
+from django.db.models import Model, Q
 from django.utils.functional import lazy
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
@@ -214,8 +214,8 @@ class BothLanguagesMixin:
         required = [
             name for name in self.required_in_one_language if name in translated_names(self.model)
         ]
-        if not required:
-            return form
+        if not required or self.model.clean is not Model.clean:
+            return form  # none, or the model's own clean() asks for one language already
 
         class OneLanguageEnoughForm(form):
             def clean(self):

@@ -251,17 +251,16 @@ admin.site.register(Audience, FacetAdmin)
 
 
 @admin.register(Work)
-class WorkAdmin(VersionedAdmin):
+class WorkAdmin(BothLanguagesMixin, VersionedAdmin):
     """Works songs are tied in to, both titles side by side (a column per language)."""
 
     list_display = ["title_en", "title_ja", "kind", "year", "song_count", "updated_at"]
     list_display_links = ["title_en", "title_ja"]
     list_filter = ["kind"]
-    search_fields = ["title_en", "title_ja", "slug"]
-    prepopulated_fields = {"slug": ["title_en"]}
-    fieldsets = [
-        (None, {"fields": [("title_en", "title_ja"), "slug", "kind", "year", "official_url"]}),
-    ]
+    search_fields = ["title", "slug"]
+    prepopulated_fields = {"slug": ["title"]}
+    required_in_one_language = ["title"]
+    fieldsets = [(None, {"fields": ["title", "slug", "kind", "year", "official_url"]})]
 
     def get_queryset(self, request):
         return keep_model_ordering(
