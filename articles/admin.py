@@ -34,7 +34,7 @@ from articles.admin_translation import TranslationProgressMixin, progress_annota
 from articles.admin_updates import UpdateLogAdminMixin
 from articles.models import Article, Entry
 from core.admin import TagSuggestionsMixin, VersionedAdmin, annotate_page
-from core.admin_translation import BothLanguagesMixin
+from core.admin_translation import BothLanguagesMixin, present
 
 
 def is_restoring(request):
@@ -63,7 +63,12 @@ class ArticleAdmin(
     translation_filter = ArticleTranslationMissingFilter
     list_filter = [PublicationFilter, translation_filter, "moods", "audiences", "author"]
     # Each translated field is searched in every language (core/admin_translation.py).
-    search_fields = ["title", "entries__song__title", "entries__song__artist__name"]
+    search_fields = [
+        "title",
+        "entries__song__title",
+        "entries__song__artist__name",
+        *present(Article, "entries__song__artist__name_kana"),
+    ]
     required_in_one_language = ["title"]
     prepopulated_fields = {"slug": ["title"]}
     date_hierarchy = "published_at"

@@ -9,7 +9,7 @@ shows up in both languages without touching the admin."""
 from django.conf import settings
 from django.contrib import admin
 from django.core.exceptions import FieldDoesNotExist, ValidationError
-from django.db.models import Model, Q
+from django.db.models import Q
 from django.utils.functional import lazy
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
@@ -66,6 +66,22 @@ def expand_lookup(model, path):
     if name not in translated_names(model):
         return [path]
     return [prefix + "__".join([*relations, localized(name, code)]) for code in LANGUAGE_CODES]
+
+
+def present(model, *paths):
+    """Those of `paths` ("entries__song__artist__name_kana") that `model` has: fields
+    that come with the content's translation (a kana reading, a facet's description)."""
+    found = []
+    for path in paths:
+        target = model
+        try:
+            for part in path.split("__"):
+                field = target._meta.get_field(part)
+                target = field.related_model or target
+        except FieldDoesNotExist:
+            continue
+        found.append(path)
+    return found
 
 
 def side_by_side(model, fields):
@@ -214,14 +230,14 @@ class BothLanguagesMixin:
         required = [
             name for name in self.required_in_one_language if name in translated_names(self.model)
         ]
-        if not required or self.model.clean is not Model.clean:
-            return form  # none, or the model's own clean() asks for one language already
+        if not required:
+            return form
 
         class OneLanguageEnoughForm(form):
-            def clean(self):
-                cleaned_data = super().clean()
+            def _post_clean(self):
+                # After the model's own checks: if its clean() asked already, once is enough.
+                super()._post_clean()
                 ask_for_one_language(self, required)
-                return cleaned_data
 
         OneLanguageEnoughForm.__name__ = form.__name__
         return OneLanguageEnoughForm
@@ -232,6 +248,8 @@ def ask_for_one_language(form, names):
     for name in names:
         boxes = [localized(name, code) for code in LANGUAGE_CODES]
         boxes = [box for box in boxes if box in form.fields]
+        if any(box in form.errors for box in boxes):
+            continue  # said already (the model's clean()), or another error to fix first
         if not boxes or any((form.cleaned_data.get(box) or "").strip() for box in boxes):
             continue
         verbose_name = form._meta.model._meta.get_field(name).verbose_name

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from core.admin import TagSuggestionsMixin, VersionedAdmin, annotate_page, keep_model_ordering
-from core.admin_translation import BothLanguagesMixin, translation_missing_filter
+from core.admin_translation import BothLanguagesMixin, present, translation_missing_filter
 
 # Importing history registers the models with django-reversion before any VersionAdmin.
 from songs import history  # noqa: F401
@@ -33,12 +33,24 @@ class ArtistAdmin(BothLanguagesMixin, VersionedAdmin):
     list_display_links = ["thumbnail", "name"]
     list_filter = [translation_missing_filter("name", "bio"), "kind"]
     # Translated fields are searched in every language (core/admin_translation.py).
-    search_fields = ["name", "sort_name", "aliases"]
+    search_fields = ["name", *present(Artist, "name_kana"), "sort_name", "aliases"]
     prepopulated_fields = {"slug": ["name"]}
     readonly_fields = ["photo_preview"]
     required_in_one_language = ["name"]
     fieldsets = [
-        (None, {"fields": ["name", "slug", "sort_name", "aliases", "kind"]}),
+        # The name in each language and its kana reading (for the gojūon index) on one line.
+        (
+            None,
+            {
+                "fields": [
+                    ("name", *present(Artist, "name_kana")),
+                    "slug",
+                    "sort_name",
+                    "aliases",
+                    "kind",
+                ]
+            },
+        ),
         (gettext_lazy("Photo"), {"fields": ["photo", "photo_preview", "photo_alt"]}),
         (gettext_lazy("About"), {"fields": ["bio", "official_url"]}),
     ]
@@ -95,7 +107,13 @@ class SongAdmin(BothLanguagesMixin, TagSuggestionsMixin, VersionedAdmin):
         "moods",
         "audiences",
     ]
-    search_fields = ["title", "alt_titles", "artist__name", "artist__aliases"]
+    search_fields = [
+        "title",
+        "alt_titles",
+        "artist__name",
+        *present(Song, "artist__name_kana"),
+        "artist__aliases",
+    ]
     required_in_one_language = ["title"]
     autocomplete_fields = ["artist", "featured_artists", "work"]
     prepopulated_fields = {"slug": ["title"]}
@@ -234,7 +252,7 @@ class FacetAdmin(BothLanguagesMixin, VersionedAdmin):
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
     required_in_one_language = ["name"]
-    fieldsets = [(None, {"fields": ["name", "slug"]})]
+    fieldsets = [(None, {"fields": ["name", "slug", *present(Mood, "description")]})]
 
     def get_queryset(self, request):
         return keep_model_ordering(

@@ -69,8 +69,8 @@ def test_missing_translation_means_written_in_the_other_language_only():
 # --- Articles, entries, songs and artists -------------------------------------------
 
 
-def changelist(client, model, **query):
-    response = client.get(admin_url(model, "changelist"), query)
+def changelist(client, model, headers=None, **query):
+    response = client.get(admin_url(model, "changelist"), query, **(headers or {}))
     assert response.status_code == 200
     return response
 
@@ -177,14 +177,15 @@ def test_the_article_filter_finds_missing_titles_and_commentary(editor_client):
     make_article("English title only")
     entries_in(make_article("Commentary missing", title_ja="解説が足りない"), "ある", "")
     entries_in(make_article("Complete", title_ja="完成"), "ある", "ある")
-    Article.objects.create(title_ja="日本語だけ", slug="japanese-only")
+    japanese_only = make_article("日本語だけ", title_ja="日本語だけ")
+    Article.objects.filter(pk=japanese_only.pk).update(title_en=None)
     assert listed(editor_client, Article, translation_missing="ja") == [
         "Commentary missing",
         "English title only",
     ]
     assert listed(editor_client, Article, translation_missing="en") == ["日本語だけ"]
     assert len(listed(editor_client, Article, translation_missing="xx")) == 4
-    html = changelist(editor_client, Article, **JAPANESE).text
+    html = changelist(editor_client, Article, JAPANESE).text
     assert "日本語が未翻訳" in html and "英語が未翻訳" in html
 
 
@@ -194,10 +195,7 @@ def test_the_song_and_artist_filters(editor_client):
     make_song("Eine Kleine", artist=artist, title_ja="アイネクライネ")
     make_song("Lemon", artist=make_artist("Someone"))
     assert listed(editor_client, Song, translation_missing="ja") == ["Lemon — Someone"]
-    assert listed(editor_client, Artist, translation_missing="ja") == [
-        "Artist of Lemon",
-        "Someone",
-    ] or listed(editor_client, Artist, translation_missing="ja") == ["Someone"]
+    assert listed(editor_client, Artist, translation_missing="ja") == ["Someone"]
     assert listed(editor_client, Artist, translation_missing="en") == []
 
 
@@ -208,7 +206,7 @@ def test_the_article_list_shows_how_many_entries_each_language_has(editor_client
     html = changelist(editor_client, Article).text
     assert "en 3/3 · ja 2/3" in html
     assert "en 0/0 · ja 0/0, no title" in html
-    assert "ja 0/0・タイトルなし" in changelist(editor_client, Article, **JAPANESE).text
+    assert "ja 0/0・タイトルなし" in changelist(editor_client, Article, JAPANESE).text
 
 
 def changelist_queries(client):
