@@ -30,7 +30,7 @@ from articles.admin_forms import (
 from articles.admin_locks import LOCKED_MESSAGE, article_is_open_to, may_publish
 from articles.admin_paste import paste_urls
 from articles.admin_picks import PickSuggestionsMixin, RelatedPickInline
-from articles.admin_translation import TranslationProgressMixin, progress_annotations
+from articles.admin_translation import progress_annotations, translation_progress
 from articles.admin_updates import UpdateLogAdminMixin
 from articles.models import Article, Entry
 from core.admin import TagSuggestionsMixin, VersionedAdmin, annotate_page
@@ -45,7 +45,6 @@ def is_restoring(request):
 @admin.register(Article)
 class ArticleAdmin(
     BothLanguagesMixin,
-    TranslationProgressMixin,
     UpdateLogAdminMixin,
     PickSuggestionsMixin,
     TagSuggestionsMixin,
@@ -56,12 +55,16 @@ class ArticleAdmin(
         "title",
         "publication_status",
         "entry_count",
-        "translation_progress",
         "author",
         "last_change",
     ]
-    translation_filter = ArticleTranslationMissingFilter
-    list_filter = [PublicationFilter, translation_filter, "moods", "audiences", "author"]
+    list_filter = [
+        PublicationFilter,
+        ArticleTranslationMissingFilter,
+        "moods",
+        "audiences",
+        "author",
+    ]
     # Each translated field is searched in every language (core/admin_translation.py).
     search_fields = [
         "title",
@@ -196,7 +199,8 @@ class ArticleAdmin(
 
     @admin.display(description=gettext_lazy("entries"))
     def entry_count(self, article):
-        return article.entry_count
+        # Once entries are translated, how many have commentary in each language.
+        return translation_progress(article) or article.entry_count
 
     @admin.display(
         description=format_lazy("{} ({})", gettext_lazy("last change"), settings.TIME_ZONE),

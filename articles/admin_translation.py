@@ -1,10 +1,8 @@
-"""How far each article is translated, in the article list: a column counting the
+"""How far each article is translated, in the article list's entries column: the
 entries written in each language."""
 
-from django.contrib import admin
 from django.db.models import Count
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from articles.models import Article, Entry
 from core.admin_translation import (
@@ -26,26 +24,22 @@ def progress_annotations():
     }
 
 
-class TranslationProgressMixin:
-    """The article list's "translated" column: "ja 7/7 · en 5/7, no title"."""
-
-    @admin.display(description=gettext_lazy("translated"))
-    def translation_progress(self, article):
-        if not progress_annotations():
-            return "—"
-        parts = []
-        for code in LANGUAGE_CODES:
-            # Translators: a language code, the entries with commentary in it, and all
-            # entries: "ja 5/7".
-            part = _("%(language)s %(done)s/%(total)s") % {
-                "language": code,
-                "done": getattr(article, f"entries_in_{code}"),
-                "total": article.entry_count,
-            }
-            if "title" in translated_names(Article) and not getattr(
-                article, localized("title", code)
-            ):
-                # Translators: after "ja 5/7" in the article list: the title is missing.
-                part = _("%(progress)s, no title") % {"progress": part}
-            parts.append(part)
-        return " · ".join(parts)
+def translation_progress(article):
+    """ "en 7/7 · ja 5/7, no title": the entries with commentary in each language, and
+    a title missing in one; None while entries are not translated."""
+    if not progress_annotations():
+        return None
+    parts = []
+    for code in LANGUAGE_CODES:
+        # Translators: a language code, the entries with commentary in it, and all
+        # entries: "ja 5/7".
+        part = _("%(language)s %(done)s/%(total)s") % {
+            "language": code,
+            "done": getattr(article, f"entries_in_{code}"),
+            "total": article.entry_count,
+        }
+        if "title" in translated_names(Article) and not getattr(article, localized("title", code)):
+            # Translators: after "ja 5/7" in the article list: the title is missing.
+            part = _("%(progress)s, no title") % {"progress": part}
+        parts.append(part)
+    return " · ".join(parts)

@@ -230,6 +230,14 @@ def box(model, name):
     return f"{name}_en" if name in translated_names(model) else name
 
 
+def box_label(model, name, text):
+    """The label of `name`'s admin box: `text` ("Title", "タイトル") and a colon, with the
+    language once the field is translated: "Title (English):", "タイトル（英語）:"."""
+    if name not in translated_names(model):
+        return f"{text}:"
+    return f"{text} (English):" if text.isascii() else f"{text}（英語）:"
+
+
 def fill_entry_rows(data, songs, first_index=None):
     """Put `songs` into new inline entry rows of `data` (from form_data), after the
     existing rows unless `first_index` says where, as an editor picking songs would."""

@@ -200,7 +200,7 @@ def test_the_song_and_artist_filters(editor_client):
 
 
 @needs_translated_content
-def test_the_article_list_shows_how_many_entries_each_language_has(editor_client):
+def test_the_article_lists_entries_column_counts_them_per_language(editor_client):
     entries_in(make_article("Rain", title_ja="雨"), "ある", "ある", "")
     make_article("Empty")
     html = changelist(editor_client, Article).text

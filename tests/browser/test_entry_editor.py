@@ -6,12 +6,14 @@ import datetime
 import pytest
 from playwright.sync_api import Page, expect
 
+from articles.models import Entry
 from articles.related_models import RelatedPick
 from tests.browser.axe import assert_no_axe_violations
 from tests.browser.test_editor_workflow import PASSWORD, log_in
 from tests.factories import (
     add_entries,
     admin_url,
+    box,
     make_article,
     make_artist,
     make_song,
@@ -217,7 +219,9 @@ def test_the_song_box_finds_kana_by_romaji_and_shows_artist_and_year(
     option = page.locator(".select2-results__option", has_text="アイネクライネ")
     expect(option).to_have_text("アイネクライネ — 米津玄師 (2014)")
     option.click()
-    page.locator("#id_entries-10-commentary").fill("Its first bars, then the rest.")
+    page.locator(f"#id_entries-10-{box(Entry, 'commentary')}").fill(
+        "Its first bars, then the rest."
+    )
     page.get_by_role("button", name="Save and continue editing").click()
     expect(page.locator(".messagelist")).to_contain_text("was changed successfully")
     assert listed(ten_entry_article)[-1] == "アイネクライネ"
