@@ -34,7 +34,7 @@ from articles.admin_translation import progress_annotations, translation_progres
 from articles.admin_updates import UpdateLogAdminMixin
 from articles.models import Article, Entry
 from core.admin import TagSuggestionsMixin, VersionedAdmin, annotate_page
-from core.admin_translation import BothLanguagesMixin, present
+from core.admin_translation import BothLanguagesMixin
 
 
 def is_restoring(request):
@@ -70,7 +70,7 @@ class ArticleAdmin(
         "title",
         "entries__song__title",
         "entries__song__artist__name",
-        *present(Article, "entries__song__artist__name_kana"),
+        "entries__song__artist__name_kana",
     ]
     required_in_one_language = ["title"]
     prepopulated_fields = {"slug": ["title"]}

@@ -144,3 +144,5 @@ class EntryAdmin(BothLanguagesMixin, LockedWithArticleAdmin):
     list_select_related = ["article", "song__artist"]
     search_fields = ["article__title", "song__title", "commentary"]
     autocomplete_fields = ["article", "song"]
+    # Each language's commentary box (BothLanguagesMixin), not the base field as well.
+    exclude = ["commentary"]

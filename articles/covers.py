@@ -26,6 +26,7 @@ from core.covers import (
     keep_only,
 )
 from core.renditions import Renditions, store_drawn
+from core.translated import columns
 from songs.monograms import refresh_monogram
 
 COVER_PREFIX = "cover:"
@@ -37,7 +38,7 @@ def refresh_cover(article_id):
     with transaction.atomic():
         article = (
             Article.objects.filter(pk=article_id)
-            .only("pk", "title", "hero_image", "cover_renditions")
+            .only(*columns(Article, "pk", "title", "hero_image", "cover_renditions"))
             .first()
         )
         if article is None:

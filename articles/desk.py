@@ -18,6 +18,7 @@ from django.utils.translation import ngettext, pgettext
 
 from articles.admin_forms import site_time
 from articles.models import Article, Entry
+from core.translated import columns
 
 # How many articles each list shows: a glance, not a second changelist.
 DESK_LIST_LENGTH = 6
@@ -62,8 +63,12 @@ def desk_for(user, now=None):
     others changed, and whose NEW! badges end within the week."""
     now = now or timezone.now()
     # Titles and times only: an article row also carries the text of all its songs.
-    scheduled = Article.objects.scheduled().only("pk", "title", "published_at")
-    published = Article.objects.published().only("pk", "title", "published_at").newest_first()
+    scheduled = Article.objects.scheduled().only(*columns(Article, "pk", "title", "published_at"))
+    published = (
+        Article.objects.published()
+        .only(*columns(Article, "pk", "title", "published_at"))
+        .newest_first()
+    )
     return [
         DeskSection(
             "drafts",
@@ -136,7 +141,7 @@ def desk_for(user, now=None):
 
 def my_drafts(user):
     drafts = Article.objects.drafts().filter(author=user).order_by("-updated_at", "-pk")
-    return list(drafts.only("pk", "title", "updated_at")[:DESK_LIST_LENGTH])
+    return list(drafts.only(*columns(Article, "pk", "title", "updated_at"))[:DESK_LIST_LENGTH])
 
 
 def changed_by_others(user):
@@ -158,9 +163,9 @@ def changed_by_others(user):
         if len(latest) == DESK_LIST_LENGTH:
             break
     # Deleted articles drop out here; the log keeps their rows.
-    articles = Article.objects.only("pk", "title", "status", "published_at").in_bulk(
-        [int(key) for key in latest if key.isdigit()]
-    )
+    articles = Article.objects.only(
+        *columns(Article, "pk", "title", "status", "published_at")
+    ).in_bulk([int(key) for key in latest if key.isdigit()])
     return [
         (articles[int(key)], entry.user.get_username(), entry.action_time)
         for key, entry in latest.items()
@@ -183,7 +188,9 @@ def expiring_badges(now):
         .order_by("first_added", "article")[:DESK_LIST_LENGTH]
     )
     rows = list(soon_old)
-    articles = Article.objects.only("pk", "title").in_bulk([row["article"] for row in rows])
+    articles = Article.objects.only(*columns(Article, "pk", "title")).in_bulk(
+        [row["article"] for row in rows]
+    )
     return [
         (articles[row["article"]], row["count"], row["first_added"] + badge_life) for row in rows
     ]

@@ -17,6 +17,7 @@ from core.markup import render_markdown
 from core.models import Timestamped, WithFacets, facet_prefetches, with_derived_fields
 from core.renditions import RenditionsOf, delete_replaced_files, store_renditions
 from core.slugs import unique_slug
+from core.translated import first_of, localized, render_each, strip_each, values_of
 from songs.models import Audience, Mood, Song, TaggedSongAudience, TaggedSongMood
 
 
@@ -196,21 +197,34 @@ class Article(WithFacets, Timestamped):
             )
 
     def save(self, *args, **kwargs):
-        self.title = self.title.strip()
-        self.slug = self.slug or unique_slug(self, self.title)
-        self.intro_html = render_markdown(self.intro)
-        self.title_text = search_document(self.title)
-        self.search_text = article_search_text(
-            self.title, self.lead, self.intro, self.song_search_texts()
-        )
+        strip_each(self, "title")
+        # One slug in either language, from the English title else the Japanese one in
+        # romaji; a translation added later leaves it as it is.
+        self.slug = self.slug or unique_slug(self, first_of(self, "title"))
+        self.derive_text_fields()
+        self.search_text = article_search_text(self.own_texts(), self.song_search_texts())
         self.fill_publication_time()
         super().save(
             *args,
             **with_derived_fields(
-                kwargs, "slug", "intro_html", "search_text", "title_text", "published_at"
+                kwargs,
+                "slug",
+                *localized("intro_html"),
+                "search_text",
+                "title_text",
+                "published_at",
             ),
         )
         store_renditions(self, "hero_image", "hero_renditions")
+
+    def derive_text_fields(self):
+        """The intro as HTML in each language, and the titles as search ranks them."""
+        render_each(self, "intro", "intro_html", render_markdown)
+        self.title_text = search_document(*values_of(self, "title"))
+
+    def own_texts(self):
+        """What the article says itself, in both languages: search finds it by either."""
+        return [*values_of(self, "title"), *values_of(self, "lead"), *values_of(self, "intro")]
 
     def fill_publication_time(self):
         """Published with no time set means published now, as in WordPress and Wagtail."""
@@ -225,10 +239,10 @@ class Article(WithFacets, Timestamped):
         return list(songs.values_list("search_text", flat=True))
 
 
-def article_search_text(title, lead, intro, song_search_texts):
+def article_search_text(own_texts, song_search_texts):
     """An article's search text: its own words folded (core.folding), then its songs'
     search texts as they are stored (already folded, with the artists' names)."""
-    return "\n".join([search_document(title, lead, intro), *song_search_texts])
+    return "\n".join([search_document(*own_texts), *song_search_texts])
 
 
 delete_replaced_files(Article, "hero_image", "hero_renditions")
@@ -327,8 +341,8 @@ class Entry(models.Model):
         return self.added_at > now - timedelta(days=settings.NEW_BADGE_DAYS)
 
     def save(self, *args, **kwargs):
-        self.commentary_html = render_markdown(self.commentary)
-        super().save(*args, **with_derived_fields(kwargs, "commentary_html"))
+        render_each(self, "commentary", "commentary_html", render_markdown)
+        super().save(*args, **with_derived_fields(kwargs, *localized("commentary_html")))
 
 
 # Registered with the app here, where Django looks for its models; import them from

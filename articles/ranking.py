@@ -36,6 +36,7 @@ from django.db import connections
 
 from articles.models import Article, Entry, TaggedArticleAudience, TaggedArticleMood
 from articles.related_models import RelatedPick
+from core.translated import columns
 from songs.models import Song
 
 WEIGHTS = {"songs": 4, "artists": 2, "moods": 1, "audiences": 1}
@@ -201,7 +202,7 @@ best AS (
     SELECT * FROM contenders best ORDER BY best.published_at IS NULL, {order}
     LIMIT %(limit)s
 )
-SELECT {", ".join(f"{article}.{name}" for name in SHOWN_FIELDS)}
+SELECT {", ".join(f"{article}.{name}" for name in columns(Article, *SHOWN_FIELDS))}
 FROM best JOIN {article} ON {article}.id = best.article_id
 WHERE best.published_at IS NOT NULL
 ORDER BY {order}

@@ -29,6 +29,7 @@ from articles.related_models import RelatedList
 from core.after_response import after_response
 from core.cache import EVERYTHING, cached_fragment, tag_page
 from core.models import CacheInvalidation
+from core.translated import columns
 from songs.models import Song
 
 RELATED_LIMIT = 10
@@ -104,7 +105,7 @@ def _tags_of(article_id, songs):
 
 
 def _published_in_order(ids):
-    by_id = Article.objects.published().only(*SHOWN_FIELDS).in_bulk(ids)
+    by_id = Article.objects.published().only(*columns(Article, *SHOWN_FIELDS)).in_bulk(ids)
     return [by_id[pk] for pk in ids if pk in by_id]
 
 

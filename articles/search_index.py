@@ -10,6 +10,7 @@ an entry joins, changes song or leaves, and when a song or artist is renamed
 from django.db.models.signals import post_delete, post_save
 
 from articles.models import Article, Entry, article_search_text
+from core.translated import localized
 from songs.models import songs_renamed
 
 # Articles rewritten per round: a renamed artist may be in thousands of them.
@@ -26,10 +27,12 @@ def refresh_search_text(article_ids):
         listed = Entry.objects.filter(article__in=batch).order_by("article", "position")
         for article_id, text in listed.values_list("article_id", "song__search_text"):
             songs.setdefault(article_id, []).append(text)
-        articles = list(Article.objects.filter(pk__in=batch).only("title", "lead", "intro"))
+        # Every language's column: the article is found by either.
+        own = [name for field in ("title", "lead", "intro") for name in localized(field)]
+        articles = list(Article.objects.filter(pk__in=batch).only(*own))
         for article in articles:
             article.search_text = article_search_text(
-                article.title, article.lead, article.intro, songs.get(article.pk, [])
+                article.own_texts(), songs.get(article.pk, [])
             )
         Article.objects.bulk_update(articles, ["search_text"])
 

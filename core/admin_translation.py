@@ -68,22 +68,6 @@ def expand_lookup(model, path):
     return [prefix + "__".join([*relations, localized(name, code)]) for code in LANGUAGE_CODES]
 
 
-def present(model, *paths):
-    """Those of `paths` ("entries__song__artist__name_kana") that `model` has: fields
-    that come with the content's translation (a kana reading, a facet's description)."""
-    found = []
-    for path in paths:
-        target = model
-        try:
-            for part in path.split("__"):
-                field = target._meta.get_field(part)
-                target = field.related_model or target
-        except FieldDoesNotExist:
-            continue
-        found.append(path)
-    return found
-
-
 def side_by_side(model, fields):
     """A fieldset's field list with each translated field as one line of its languages."""
     names = translated_names(model)

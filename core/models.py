@@ -4,12 +4,13 @@ import unicodedata
 
 from django.db import models
 from django.db.models import Prefetch
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 from taggit.models import TagBase
 
 from core.fields import CleanCharField, CleanTextField
 from core.slugs import ascii_slug
+from core.translated import value_in
 
 
 def with_derived_fields(kwargs, *derived):
@@ -64,6 +65,15 @@ class FacetTag(TagBase):
     name = CleanCharField(
         verbose_name=pgettext_lazy("A tag name", "name"), unique=True, max_length=100
     )
+    # What readers see, in each language (registered with django-modeltranslation for
+    # each vocabulary). The name itself is taggit's key: tags are looked up and kept
+    # unique by it, so it stays one value, and a translated name would break both.
+    label = CleanCharField(
+        _("label"),
+        max_length=100,
+        blank=True,
+        help_text=_("The name as readers see it in this language. Empty: the name."),
+    )
     description = CleanTextField(
         _("description"), blank=True, help_text=_("Shown at the top of the tag's page.")
     )
@@ -71,6 +81,12 @@ class FacetTag(TagBase):
     class Meta:
         abstract = True
         ordering = ["name"]
+
+    @property
+    def display_name(self):
+        """The label in the reader's language, else the name. Not another language's
+        label: the name is what the tag was called before it had labels."""
+        return value_in(self, "label", get_language()) or self.name
 
     def save(self, *args, **kwargs):
         # Full-width and half-width spellings of one name are one tag.

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from core.admin import TagSuggestionsMixin, VersionedAdmin, annotate_page, keep_model_ordering
-from core.admin_translation import BothLanguagesMixin, present, translation_missing_filter
+from core.admin_translation import BothLanguagesMixin, translation_missing_filter
 
 # Importing history registers the models with django-reversion before any VersionAdmin.
 from songs import history  # noqa: F401
@@ -33,7 +33,7 @@ class ArtistAdmin(BothLanguagesMixin, VersionedAdmin):
     list_display_links = ["thumbnail", "name"]
     list_filter = [translation_missing_filter("name", "bio"), "kind"]
     # Translated fields are searched in every language (core/admin_translation.py).
-    search_fields = ["name", *present(Artist, "name_kana"), "sort_name", "aliases"]
+    search_fields = ["name", "name_kana", "sort_name", "aliases"]
     prepopulated_fields = {"slug": ["name"]}
     readonly_fields = ["photo_preview"]
     required_in_one_language = ["name"]
@@ -43,7 +43,7 @@ class ArtistAdmin(BothLanguagesMixin, VersionedAdmin):
             None,
             {
                 "fields": [
-                    ("name", *present(Artist, "name_kana")),
+                    ("name", "name_kana"),
                     "slug",
                     "sort_name",
                     "aliases",
@@ -111,7 +111,7 @@ class SongAdmin(BothLanguagesMixin, TagSuggestionsMixin, VersionedAdmin):
         "title",
         "alt_titles",
         "artist__name",
-        *present(Song, "artist__name_kana"),
+        "artist__name_kana",
         "artist__aliases",
     ]
     required_in_one_language = ["title"]
@@ -251,8 +251,8 @@ class FacetAdmin(BothLanguagesMixin, VersionedAdmin):
     list_display = ["name", "slug", "song_count"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
-    required_in_one_language = ["name"]
-    fieldsets = [(None, {"fields": ["name", "slug", *present(Mood, "description")]})]
+    # taggit's `name` stays one (tags are looked up by it); readers see `label`.
+    fieldsets = [(None, {"fields": ["name", "label", "slug", "description"]})]
 
     def get_queryset(self, request):
         return keep_model_ordering(

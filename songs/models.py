@@ -14,6 +14,7 @@ from core.markup import render_markdown
 from core.models import FacetTag, Timestamped, WithFacets, facet_prefetches, with_derived_fields
 from core.renditions import RenditionsOf, delete_replaced_files, store_renditions
 from core.slugs import romanize, unique_slug
+from core.translated import first_of, localized, render_each, strip_each, values_of
 from songs.eras import decade_of, era_of
 from songs.listening import listening_link_field, listening_links
 from songs.video import parse_video_url, validate_video_url
@@ -85,6 +86,15 @@ class Artist(Timestamped):
     monogram_renditions = models.JSONField(default=dict, blank=True, editable=False)
     monogram = RenditionsOf("monogram_renditions")
     official_url = models.URLField(_("official site"), blank=True)
+    name_kana = CleanCharField(
+        _("reading (kana)"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "How the name reads, in hiragana, e.g. 'よねづけんし'. The Japanese A–Z list "
+            "files the artist by it, and search finds them by it."
+        ),
+    )
     # save() derives it before the text fields' pre_save has cleaned them: cleaned too.
     search_text = CleanTextField(blank=True, editable=False)
 
@@ -121,22 +131,24 @@ class Artist(Timestamped):
         require_alt_text(self.photo, self.photo_alt, "photo_alt")
 
     def save(self, *args, **kwargs):
-        self.name = self.name.strip()
-        # The A–Z list files by romaji: a name or sort name in Japanese is read out.
-        # romanize() leaves romaji as it is, so a sort name it made, or an editor typed
-        # in romaji, is kept byte for byte however often the artist is saved.
-        self.sort_name = romanize(self.sort_name.strip() or self.name).strip()
-        self.slug = self.slug or unique_slug(self, self.name)
-        self.bio_html = render_markdown(self.bio)
-        search_text = search_document(self.name, self.sort_name, *self.alias_list)
+        strip_each(self, "name")
+        self.name_kana = (self.name_kana or "").strip()
+        self.derive_fields()
+        # One slug in either language: the English name, else the Japanese in romaji.
+        self.slug = self.slug or unique_slug(self, first_of(self, "name"))
+        search_text = self.compute_search_text()
         renamed = search_text != self.search_text
         self.search_text = search_text
         super().save(
-            *args, **with_derived_fields(kwargs, "sort_name", "slug", "bio_html", "search_text")
+            *args,
+            **with_derived_fields(
+                kwargs, "sort_name", "slug", *localized("bio_html"), "search_text"
+            ),
         )
         store_renditions(self, "photo", "photo_renditions")
         update_fields = kwargs.get("update_fields")
-        if update_fields is None or {"name", "aliases"} & set(update_fields):
+        names = {"name", "aliases", "name_kana", *localized("name")}
+        if update_fields is None or names & set(update_fields):
             # Songs are found by their artist's names too: refresh them in one query.
             # (This save has already bumped the content version for them.)
             songs = list(self.songs.all())
@@ -148,6 +160,23 @@ class Artist(Timestamped):
             # Only now are the songs' texts current. Not on every save: a popular
             # artist's songs are in thousands of articles, and a bio edit changes none.
             songs_renamed.send(Artist, song_ids=list(self.songs.values_list("pk", flat=True)))
+
+    def derive_fields(self):
+        """The sort name and the bio as HTML in each language, as save() stores them."""
+        # The A–Z list files by romaji: a name or sort name in Japanese is read out.
+        # romanize() leaves romaji as it is, so a sort name it made, or an editor typed
+        # in romaji, is kept byte for byte however often the artist is saved.
+        self.sort_name = romanize(self.sort_name.strip() or first_of(self, "name")).strip()
+        render_each(self, "bio", "bio_html", render_markdown)
+
+    def name_texts(self):
+        """Every name the artist goes by: both languages', the reading, the aliases."""
+        return [*values_of(self, "name"), self.name_kana, *self.alias_list]
+
+    def compute_search_text(self):
+        return search_document(
+            *values_of(self, "name"), self.name_kana, self.sort_name, *self.alias_list
+        )
 
 
 delete_replaced_files(Artist, "photo", "photo_renditions")
@@ -303,8 +332,9 @@ class Song(WithFacets, Timestamped):
         return listening_links(self)
 
     def save(self, *args, **kwargs):
-        self.title = self.title.strip()
-        self.slug = self.slug or unique_slug(self, self.title)
+        strip_each(self, "title")
+        # One slug in either language, kept when a translation comes later.
+        self.slug = self.slug or unique_slug(self, first_of(self, "title"))
         search_text = self.compute_search_text()
         renamed = search_text != self.search_text
         self.search_text = search_text
@@ -313,9 +343,10 @@ class Song(WithFacets, Timestamped):
             songs_renamed.send(Song, song_ids=[self.pk])
 
     def compute_search_text(self):
-        """What the song is found by: its titles and its artist's names, in any script."""
+        """What the song is found by: its titles and its artist's names, in any script
+        and in both languages."""
         return search_document(
-            self.title, *self.alt_title_list, self.artist.name, *self.artist.alias_list
+            *values_of(self, "title"), *self.alt_title_list, *self.artist.name_texts()
         )
 
 

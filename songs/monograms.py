@@ -21,6 +21,7 @@ from core.covers import (
     keep_only,
 )
 from core.renditions import Renditions, store_drawn
+from core.translated import columns
 from songs.models import Artist
 
 MONOGRAM_PREFIX = "monogram:"
@@ -32,7 +33,7 @@ def refresh_monogram(artist_id):
     with transaction.atomic():
         artist = (
             Artist.objects.filter(pk=artist_id)
-            .only("pk", "name", "kind", "photo", "monogram_renditions")
+            .only(*columns(Artist, "pk", "name", "kind", "photo", "monogram_renditions"))
             .first()
         )
         if artist is None:

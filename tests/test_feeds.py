@@ -288,10 +288,11 @@ def test_feed_writer_strips_control_characters_that_reached_the_database_around_
 ):
     mood, audience = tagged_article.moods.get(), tagged_article.audiences.get()
     artist = Artist.objects.get(slug="kenshi-yonezu")
-    write_with_sql(tagged_article, title="Tears \x0b now", lead="Lead \x1f")
-    write_with_sql(Song.objects.get(title="Eine Kleine"), title="Eine\x08 Kleine")
-    write_with_sql(artist, name="Kenshi\x0c Yonezu")
-    write_with_sql(mood, name="Tear\x01-jerking", description="About \x02tears")
+    # The English columns of translated fields: what the English feeds read.
+    write_with_sql(tagged_article, title_en="Tears \x0b now", lead_en="Lead \x1f")
+    write_with_sql(Song.objects.get(title="Eine Kleine"), title_en="Eine\x08 Kleine")
+    write_with_sql(artist, name_en="Kenshi\x0c Yonezu")
+    write_with_sql(mood, name="Tear\x01-jerking", description_en="About \x02tears")
     write_with_sql(audience, name="Women\x1b in their 40s")
 
     feed = parse_feed(

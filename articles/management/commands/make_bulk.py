@@ -35,6 +35,7 @@ from core.cache import invalidate_everything
 from core.folding import search_document
 from core.markup import render_markdown
 from core.slugs import SLUG_MAX_LENGTH, ascii_slug, cut_slug, romanize
+from core.translated import first_of, render_each, values_of
 from songs.models import (
     Artist,
     Audience,
@@ -212,10 +213,10 @@ class Command(BaseCommand):
         for _ in range(count):
             artist = Artist(**writer.artist())
             # As Artist.save() fills them.
-            artist.sort_name = romanize(artist.sort_name.strip() or artist.name)
-            artist.slug = slugs.take(artist.name)
-            artist.bio_html = render(artist.bio)
-            artist.search_text = search_document(artist.name, artist.sort_name, *artist.alias_list)
+            artist.sort_name = romanize(artist.sort_name.strip() or first_of(artist, "name"))
+            artist.slug = slugs.take(first_of(artist, "name"))
+            render_each(artist, "bio", "bio_html", render)
+            artist.search_text = artist.compute_search_text()
             artists.append(artist)
         return Artist.objects.bulk_create(artists, batch_size=BATCH_SIZE)
 
@@ -238,7 +239,7 @@ class Command(BaseCommand):
                 song.work = works[rng.randrange(len(works))]
                 song.tie_in_role = writer.tie_in_role(song.work.kind)
             # As Song.save() fills them.
-            song.slug = slugs.take(song.title)
+            song.slug = slugs.take(first_of(song, "title"))
             song.search_text = song.compute_search_text()
             songs.append(song)
         Song.objects.bulk_create(songs, batch_size=BATCH_SIZE)
@@ -288,10 +289,7 @@ class Command(BaseCommand):
             for article, ranks, *_ in planned:
                 # As Article.save() and articles/search_index.py make it.
                 article.search_text = article_search_text(
-                    article.title,
-                    article.lead,
-                    article.intro,
-                    [songs[rank].search_text for rank in ranks],
+                    article.own_texts(), [songs[rank].search_text for rank in ranks]
                 )
             rows = Article.objects.bulk_create(
                 [article for article, *_ in planned], batch_size=BATCH_SIZE
@@ -300,16 +298,15 @@ class Command(BaseCommand):
             for article, ranks, mood_indexes, audience_indexes in planned:
                 for position, rank in enumerate(ranks, start=1):
                     commentary = commentary_rng.choice(commentaries)
-                    entries.append(
-                        Entry(
-                            article_id=article.pk,
-                            song_id=songs[rank].pk,
-                            position=position,
-                            commentary=commentary,
-                            commentary_html=render(commentary),  # as Entry.save()
-                            added_at=article.published_at,
-                        )
+                    entry = Entry(
+                        article_id=article.pk,
+                        song_id=songs[rank].pk,
+                        position=position,
+                        commentary=commentary,
+                        added_at=article.published_at,
                     )
+                    render_each(entry, "commentary", "commentary_html", render)  # as Entry.save()
+                    entries.append(entry)
                 mood_links += [
                     TaggedArticleMood(content_object_id=article.pk, tag_id=moods[index].pk)
                     for index in mood_indexes
@@ -365,7 +362,7 @@ class ArticlePlanner:
             published_at=published_at,
         )
         # As Article.save() fills them.
-        article.slug = self.slugs.take(title)
-        article.intro_html = render(intro)
-        article.title_text = search_document(title)
+        article.slug = self.slugs.take(first_of(article, "title"))
+        render_each(article, "intro", "intro_html", render)
+        article.title_text = search_document(*values_of(article, "title"))
         return article, self.popularity.distinct(length), mood_indexes, audience_indexes
