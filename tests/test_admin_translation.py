@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 
 from articles.models import Article, Entry
 from core.admin_translation import missing_translation, translated_names
-from songs.models import Artist, Song, Work
+from songs.models import Artist, Mood, Song, Work
 from tests.factories import (
     add_entries,
     admin_url,
@@ -239,3 +239,18 @@ def test_admin_searches_cover_both_languages(editor_client):
     assert listed(editor_client, Artist, q="米津玄師") == ["Kenshi Yonezu"]
     if hasattr(artist, "name_kana"):
         assert listed(editor_client, Artist, q="よねづ") == ["Kenshi Yonezu"]
+
+
+@needs_translated_content
+def test_mood_and_audience_forms_put_label_and_description_side_by_side(editor_client):
+    html = editor_client.get(admin_url(Mood, "add"), **JAPANESE).text
+    assert line_of(html, "label_en", "label_ja")
+    assert line_of(html, "description_en", "description_ja")
+    assert "説明（日本語）" in html
+    data = form_data(editor_client.get(admin_url(Mood, "add")))
+    data.update(name="Nostalgic", slug="nostalgic", label_ja="懐かしい")
+    data.update(description_ja="昔を思い出す歌。")
+    response = editor_client.post(admin_url(Mood, "add"), data)
+    assert response.status_code == 302, form_errors(response)
+    mood = Mood.objects.get(name="Nostalgic")
+    assert (mood.label_ja, mood.description_ja) == ("懐かしい", "昔を思い出す歌。")
