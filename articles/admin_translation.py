@@ -2,6 +2,8 @@
 entries written in each language."""
 
 from django.db.models import Count
+from django.utils.html import format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from articles.models import Article, Entry
@@ -25,8 +27,8 @@ def progress_annotations():
 
 
 def translation_progress(article):
-    """ "en 7/7 · ja 5/7, no title": the entries with commentary in each language, and
-    a title missing in one; None while entries are not translated."""
+    """ "en 7/7", "ja 5/7, no title", a line each: the entries with commentary in each
+    language, and a title missing in one; None while entries are not translated."""
     if not progress_annotations():
         return None
     parts = []
@@ -42,4 +44,5 @@ def translation_progress(article):
             # Translators: after "ja 5/7" in the article list: the title is missing.
             part = _("%(progress)s, no title") % {"progress": part}
         parts.append(part)
-    return " · ".join(parts)
+    # A line per language: the column stays narrow and the title keeps its room.
+    return format_html_join(mark_safe("<br>"), "{}", ((part,) for part in parts))
