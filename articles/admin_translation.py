@@ -6,11 +6,10 @@ from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from articles.models import Article, Entry
+from articles.models import Entry
 from core.admin_translation import (
     LANGUAGE_CODES,
     has_text,
-    localized,
     translated_names,
 )
 
@@ -27,8 +26,9 @@ def progress_annotations():
 
 
 def translation_progress(article):
-    """ "en 7/7", "ja 5/7, no title", a line each: the entries with commentary in each
-    language, and a title missing in one; None while entries are not translated."""
+    """ "en 7/7", "ja 5/7", a line each: the entries with commentary in each language
+    (the "translation missing" filter finds missing titles); None while entries are not
+    translated. Anything longer squeezes the title's column at 1280 px."""
     if not progress_annotations():
         return None
     parts = []
@@ -40,9 +40,6 @@ def translation_progress(article):
             "done": getattr(article, f"entries_in_{code}"),
             "total": article.entry_count,
         }
-        if "title" in translated_names(Article) and not getattr(article, localized("title", code)):
-            # Translators: after "ja 5/7" in the article list: the title is missing.
-            part = _("%(progress)s, no title") % {"progress": part}
         parts.append(part)
     # A line per language: the column stays narrow and the title keeps its room.
     return format_html_join(mark_safe("<br>"), "{}", ((part,) for part in parts))
