@@ -19,6 +19,7 @@ from articles.admin_entries import (
     SongChoicesView,
     save_entry_formset,
 )
+from articles.admin_filters import ArticleTranslationMissingFilter, PublicationFilter
 from articles.admin_forms import (
     RESTORE_BOX,
     ArticleAdminForm,
@@ -26,20 +27,14 @@ from articles.admin_forms import (
     describe_publication,
     site_time,
 )
-from articles.admin_locks import (
-    LOCKED_MESSAGE,
-    article_is_open_to,
-    may_publish,
-)
+from articles.admin_locks import LOCKED_MESSAGE, article_is_open_to, may_publish
 from articles.admin_paste import paste_urls
 from articles.admin_picks import PickSuggestionsMixin, RelatedPickInline
+from articles.admin_translation import progress_annotations, translation_progress
 from articles.admin_updates import UpdateLogAdminMixin
 from articles.models import Article, Entry
-from core.admin import (
-    TagSuggestionsMixin,
-    VersionedAdmin,
-    annotate_page,
-)
+from core.admin import TagSuggestionsMixin, VersionedAdmin, annotate_page
+from core.admin_translation import BothLanguagesMixin
 
 
 def is_restoring(request):
@@ -47,21 +42,14 @@ def is_restoring(request):
     return getattr(request, "publication_kept", None) is not None
 
 
-class PublicationFilter(admin.SimpleListFilter):
-    title = gettext_lazy("status")
-    parameter_name = "publication"
-
-    def lookups(self, request, model_admin):
-        return Article.State.choices
-
-    def queryset(self, request, queryset):
-        if self.value() not in Article.State.values:
-            return queryset
-        return queryset.in_state(self.value())
-
-
 @admin.register(Article)
-class ArticleAdmin(UpdateLogAdminMixin, PickSuggestionsMixin, TagSuggestionsMixin, VersionedAdmin):
+class ArticleAdmin(
+    BothLanguagesMixin,
+    UpdateLogAdminMixin,
+    PickSuggestionsMixin,
+    TagSuggestionsMixin,
+    VersionedAdmin,
+):
     form = ArticleAdminForm
     list_display = [
         "title",
@@ -70,8 +58,21 @@ class ArticleAdmin(UpdateLogAdminMixin, PickSuggestionsMixin, TagSuggestionsMixi
         "author",
         "last_change",
     ]
-    list_filter = [PublicationFilter, "moods", "audiences", "author"]
-    search_fields = ["title", "entries__song__title", "entries__song__artist__name"]
+    list_filter = [
+        PublicationFilter,
+        ArticleTranslationMissingFilter,
+        "moods",
+        "audiences",
+        "author",
+    ]
+    # Each translated field is searched in every language (core/admin_translation.py).
+    search_fields = [
+        "title",
+        "entries__song__title",
+        "entries__song__artist__name",
+        "entries__song__artist__name_kana",
+    ]
+    required_in_one_language = ["title"]
     prepopulated_fields = {"slug": ["title"]}
     date_hierarchy = "published_at"
     inlines = [EntryInline, RelatedPickInline]
@@ -137,8 +138,9 @@ class ArticleAdmin(UpdateLogAdminMixin, PickSuggestionsMixin, TagSuggestionsMixi
         return fields
 
     def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)  # each language side by side
         if not is_restoring(request) or not may_publish(request.user):
-            return self.fieldsets  # a Writer may not choose a publication state anyway
+            return fieldsets  # a Writer may not choose a publication state anyway
         publishing = {
             "fields": [
                 ("status", "author", "slug"),
@@ -150,7 +152,7 @@ class ArticleAdmin(UpdateLogAdminMixin, PickSuggestionsMixin, TagSuggestionsMixi
         }
         return [
             (name, publishing if name == self.fieldsets[1][0] else options)
-            for name, options in self.fieldsets
+            for name, options in fieldsets
         ]
 
     def get_form(self, request, obj=None, change=False, **kwargs):
@@ -173,7 +175,9 @@ class ArticleAdmin(UpdateLogAdminMixin, PickSuggestionsMixin, TagSuggestionsMixi
 
     def get_changelist_instance(self, request):
         changelist = super().get_changelist_instance(request)
-        annotate_page(changelist.result_list, entry_count=Count("entries"))
+        annotate_page(
+            changelist.result_list, entry_count=Count("entries"), **progress_annotations()
+        )
         return changelist
 
     @admin.display(
@@ -195,7 +199,8 @@ class ArticleAdmin(UpdateLogAdminMixin, PickSuggestionsMixin, TagSuggestionsMixi
 
     @admin.display(description=gettext_lazy("entries"))
     def entry_count(self, article):
-        return article.entry_count
+        # Once entries are translated, how many have commentary in each language.
+        return translation_progress(article) or article.entry_count
 
     @admin.display(
         description=format_lazy("{} ({})", gettext_lazy("last change"), settings.TIME_ZONE),

@@ -13,8 +13,8 @@ from articles.admin_forms import EntryInlineForm, EntryInlineFormSet
 from articles.admin_locks import LockedWithArticleAdmin, LockedWithArticleInline
 from articles.models import Entry
 from core.admin import CheckedAutocompleteMixin, CheckedAutocompleteSelect
+from core.admin_translation import BothLanguagesMixin
 from core.folding import fold
-from core.translated import localized
 from songs.models import Song
 
 SONG_CHOICES_URL_NAME = "articles_article_song_choices"
@@ -53,7 +53,9 @@ class SongChoiceSelect(CheckedAutocompleteSelect):
         return reverse(f"{self.admin_site.name}:{SONG_CHOICES_URL_NAME}")
 
 
-class EntryInline(LockedWithArticleInline, CheckedAutocompleteMixin, admin.TabularInline):
+class EntryInline(
+    BothLanguagesMixin, LockedWithArticleInline, CheckedAutocompleteMixin, admin.TabularInline
+):
     model = Entry
     form = EntryInlineForm
     formset = EntryInlineFormSet
@@ -137,10 +139,10 @@ def save_entry_formset(article, formset):
 
 # The stand-alone list, for superusers (site_config/admin_site.py).
 @admin.register(Entry)
-class EntryAdmin(LockedWithArticleAdmin):
+class EntryAdmin(BothLanguagesMixin, LockedWithArticleAdmin):
     list_display = ["__str__", "article", "song", "added_at"]
     list_select_related = ["article", "song__artist"]
     search_fields = ["article__title", "song__title", "commentary"]
     autocomplete_fields = ["article", "song"]
-    # `commentary` edits the editor's language, as on the article's own page.
-    exclude = localized("commentary")
+    # Each language's commentary box (BothLanguagesMixin), not the base field as well.
+    exclude = ["commentary"]

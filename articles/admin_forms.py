@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy, pgettext
 from articles.admin_locks import LOCKED_MESSAGE
 from articles.models import Article, Entry
 from core.admin import VersionCheckedForm
+from core.admin_translation import per_language
 
 
 def site_time(moment, pattern=None, name_zone=True):
@@ -112,10 +113,12 @@ class ArticleAdminForm(VersionCheckedForm):
     class Meta:
         model = Article
         # Short to start with; they grow with their text (static/admin_ext/autogrow.js).
-        widgets = {
-            "lead": forms.Textarea(attrs={"rows": 2, "class": "vLargeTextField autogrow"}),
-            "intro": forms.Textarea(attrs={"rows": 3, "class": "vLargeTextField autogrow"}),
-        }
+        widgets = per_language(
+            {
+                "lead": forms.Textarea(attrs={"rows": 2, "class": "vLargeTextField autogrow"}),
+                "intro": forms.Textarea(attrs={"rows": 3, "class": "vLargeTextField autogrow"}),
+            }
+        )
         fields = [
             "title",
             "slug",
@@ -155,6 +158,13 @@ class ArticleAdminForm(VersionCheckedForm):
         return super().clean()
 
 
+# What each language's commentary box says while empty.
+PLACEHOLDERS = {
+    "commentary_en": gettext_lazy("Why this song belongs here, in English (Markdown)"),
+    "commentary_ja": gettext_lazy("Why this song belongs here, in Japanese (Markdown)"),
+}
+
+
 class EntryInlineForm(forms.ModelForm):
     """An entry row. Its place in the list is `order`, not the model's `position`:
     positions are renumbered 1..n on save, so two rows may not clash mid-save.
@@ -187,12 +197,14 @@ class EntryInlineForm(forms.ModelForm):
     class Meta:
         model = Entry
         fields = ["song", "commentary", "added_at"]
-        widgets = {
-            # Two lines to start with; it grows with its text (static/admin_ext/autogrow.js).
-            "commentary": forms.Textarea(
-                attrs={"rows": 2, "class": "autogrow", "data-character-count": "commentary"}
-            ),
-        }
+        widgets = per_language(
+            {
+                # Two lines to start with; it grows with its text (static/admin_ext/autogrow.js).
+                "commentary": forms.Textarea(
+                    attrs={"rows": 2, "class": "autogrow", "data-character-count": "commentary"}
+                ),
+            }
+        )
 
     def clean_added_at(self):
         return self.cleaned_data["added_at"] or timezone.now()
@@ -203,13 +215,19 @@ class EntryInlineForm(forms.ModelForm):
         self.fields["order"].widget.attrs.update(
             {"class": "entry-order", "size": 3, "aria-label": _("Order")}
         )
-        # A row of a table: its column heading is no label to a screen reader.
-        self.fields["commentary"].widget.attrs.update(
-            {
-                "aria-label": capfirst(Entry._meta.get_field("commentary").verbose_name),
-                "placeholder": _("Why this song belongs here (Markdown)"),
-            }
-        )
+        # A row of a table: its column heading is no label to a screen reader. Each
+        # language has its box (core/admin_translation.py), labelled with its language.
+        for name, field in self.fields.items():
+            if name.startswith("commentary"):
+                field.widget.attrs.update(
+                    {
+                        "aria-label": field.label
+                        or capfirst(Entry._meta.get_field("commentary").verbose_name),
+                        "placeholder": PLACEHOLDERS.get(
+                            name, _("Why this song belongs here (Markdown)")
+                        ),
+                    }
+                )
 
 
 class LabelledRowsFormSet(forms.BaseInlineFormSet):

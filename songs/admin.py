@@ -9,9 +9,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from core.admin import TagSuggestionsMixin, VersionedAdmin, annotate_page, keep_model_ordering
+from core.admin_translation import BothLanguagesMixin, translation_missing_filter
 
 # Importing history registers the models with django-reversion before any VersionAdmin.
-from core.translated import localized
 from songs import history  # noqa: F401
 from songs.admin_periods import DecadeListFilter, EraListFilter
 from songs.listening import SERVICES
@@ -28,15 +28,29 @@ STATE_WORDS = {
 
 
 @admin.register(Artist)
-class ArtistAdmin(VersionedAdmin):
+class ArtistAdmin(BothLanguagesMixin, VersionedAdmin):
     list_display = ["thumbnail", "name", "aliases", "sort_name", "kind", "song_count", "updated_at"]
     list_display_links = ["thumbnail", "name"]
-    list_filter = ["kind"]
-    search_fields = ["name", "sort_name", "aliases"]
+    list_filter = [translation_missing_filter("name", "bio"), "kind"]
+    # Translated fields are searched in every language (core/admin_translation.py).
+    search_fields = ["name", "name_kana", "sort_name", "aliases"]
     prepopulated_fields = {"slug": ["name"]}
     readonly_fields = ["photo_preview"]
+    required_in_one_language = ["name"]
     fieldsets = [
-        (None, {"fields": ["name", "name_kana", "slug", "sort_name", "aliases", "kind"]}),
+        # The name in each language and its kana reading (for the gojūon index) on one line.
+        (
+            None,
+            {
+                "fields": [
+                    ("name", "name_kana"),
+                    "slug",
+                    "sort_name",
+                    "aliases",
+                    "kind",
+                ]
+            },
+        ),
         (gettext_lazy("Photo"), {"fields": ["photo", "photo_preview", "photo_alt"]}),
         (gettext_lazy("About"), {"fields": ["bio", "official_url"]}),
     ]
@@ -75,7 +89,7 @@ class ArtistAdmin(VersionedAdmin):
 
 
 @admin.register(Song)
-class SongAdmin(TagSuggestionsMixin, VersionedAdmin):
+class SongAdmin(BothLanguagesMixin, TagSuggestionsMixin, VersionedAdmin):
     list_display = [
         "title",
         "artist",
@@ -85,8 +99,22 @@ class SongAdmin(TagSuggestionsMixin, VersionedAdmin):
         "article_count",
         "updated_at",
     ]
-    list_filter = ["work__kind", EraListFilter, DecadeListFilter, "moods", "audiences"]
-    search_fields = ["title", "alt_titles", "artist__name", "artist__aliases"]
+    list_filter = [
+        translation_missing_filter("title", "tie_in_note"),
+        "work__kind",
+        EraListFilter,
+        DecadeListFilter,
+        "moods",
+        "audiences",
+    ]
+    search_fields = [
+        "title",
+        "alt_titles",
+        "artist__name",
+        "artist__name_kana",
+        "artist__aliases",
+    ]
+    required_in_one_language = ["title"]
     autocomplete_fields = ["artist", "featured_artists", "work"]
     prepopulated_fields = {"slug": ["title"]}
     list_select_related = ["artist", "work"]
@@ -219,13 +247,12 @@ class SongAdmin(TagSuggestionsMixin, VersionedAdmin):
         )
 
 
-class FacetAdmin(VersionedAdmin):
+class FacetAdmin(BothLanguagesMixin, VersionedAdmin):
     list_display = ["name", "slug", "song_count"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
-    # `label` and `description` edit the editor's language; both side by side come with
-    # the translation admin.
-    exclude = [*localized("label"), *localized("description")]
+    # taggit's `name` stays one (tags are looked up by it); readers see `label`.
+    fieldsets = [(None, {"fields": ["name", "label", "slug", "description"]})]
 
     def get_queryset(self, request):
         return keep_model_ordering(
@@ -242,17 +269,16 @@ admin.site.register(Audience, FacetAdmin)
 
 
 @admin.register(Work)
-class WorkAdmin(VersionedAdmin):
+class WorkAdmin(BothLanguagesMixin, VersionedAdmin):
     """Works songs are tied in to, both titles side by side (a column per language)."""
 
     list_display = ["title_en", "title_ja", "kind", "year", "song_count", "updated_at"]
     list_display_links = ["title_en", "title_ja"]
     list_filter = ["kind"]
-    search_fields = ["title_en", "title_ja", "slug"]
-    prepopulated_fields = {"slug": ["title_en"]}
-    fieldsets = [
-        (None, {"fields": [("title_en", "title_ja"), "slug", "kind", "year", "official_url"]}),
-    ]
+    search_fields = ["title", "slug"]
+    prepopulated_fields = {"slug": ["title"]}
+    required_in_one_language = ["title"]
+    fieldsets = [(None, {"fields": ["title", "slug", "kind", "year", "official_url"]})]
 
     def get_queryset(self, request):
         return keep_model_ordering(

@@ -14,6 +14,7 @@ from django.utils import timezone
 from PIL import Image
 
 from articles.models import Article, Entry
+from core.admin_translation import translated_names
 from core.cache import invalidate, object_tag
 from core.models import CacheInvalidation
 from songs.models import Artist, Audience, Mood, Song, Work
@@ -223,6 +224,20 @@ def row_of(data, song):
     )
 
 
+def box(model, name):
+    """The admin form's box for `name`: "title_en" once the field is translated (the
+    admin shows each language's box, core/admin_translation.py), else "title"."""
+    return f"{name}_en" if name in translated_names(model) else name
+
+
+def box_label(model, name, text):
+    """The label of `name`'s admin box: `text` ("Title", "タイトル") and a colon, with the
+    language once the field is translated: "Title (English):", "タイトル（英語）:"."""
+    if name not in translated_names(model):
+        return f"{text}:"
+    return f"{text} (English):" if text.isascii() else f"{text}（英語）:"
+
+
 def fill_entry_rows(data, songs, first_index=None):
     """Put `songs` into new inline entry rows of `data` (from form_data), after the
     existing rows unless `first_index` says where, as an editor picking songs would."""
@@ -234,7 +249,7 @@ def fill_entry_rows(data, songs, first_index=None):
             {
                 f"{row}-id": "",
                 f"{row}-song": str(song.pk),
-                f"{row}-commentary": f"Why {song.title} belongs here.",
+                f"{row}-{box(Entry, 'commentary')}": f"Why {song.title} belongs here.",
                 f"{row}-order": "",
                 f"{row}-added_at": now.strftime("%Y-%m-%dT%H:%M:%S"),
             }

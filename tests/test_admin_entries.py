@@ -12,6 +12,7 @@ from songs.models import Song
 from tests.factories import (
     add_entries,
     admin_url,
+    box,
     fill_entry_rows,
     form_data,
     form_errors,
@@ -138,7 +139,7 @@ def test_a_new_article_starts_with_one_empty_row_a_list_under_way_with_none(edit
 
 def test_an_empty_extra_row_is_ignored(editor_client):
     data = form_data(editor_client.get(admin_url(Article, "add")))
-    data["title"] = "Nothing listed yet"
+    data[box(Article, "title")] = "Nothing listed yet"
     response = editor_client.post(admin_url(Article, "add"), data)
     assert response.status_code == 302, form_errors(response)
     assert titles(Article.objects.get(title="Nothing listed yet")) == []
@@ -204,7 +205,8 @@ def test_the_add_song_popup_hands_the_new_song_back_to_the_article(editor_client
     artist = make_artist("RADWIMPS")
     url = admin_url(Song, "add") + "?_to_field=id&_popup=1"
     data = form_data(editor_client.get(url))
-    data.update(title="Sparkle", artist=str(artist.pk), moods="Nostalgic, Tear-jerking")
+    data.update({box(Song, "title"): "Sparkle", "artist": str(artist.pk)})
+    data.update(moods="Nostalgic, Tear-jerking")
     response = editor_client.post(url, data)
     assert response.status_code == 200
     song = Song.objects.get(title="Sparkle")

@@ -10,6 +10,7 @@ from articles.models import Article, Entry
 from songs.models import Song
 from tests.factories import (
     admin_url,
+    box,
     fill_entry_rows,
     form_data,
     form_errors,
@@ -55,7 +56,8 @@ def first_version(editor_client, songs):
     """An article made in the admin: A, B, C, a mood, an audience and a related pick."""
     picked = make_article("Picked")
     data = form_data(editor_client.get(admin_url(Article, "add")))
-    data.update(title="Rainy day songs", moods="Tear-jerking", audiences="Students")
+    data.update({box(Article, "title"): "Rainy day songs"})
+    data.update(moods="Tear-jerking", audiences="Students")
     fill_entry_rows(data, [songs["A"], songs["B"], songs["C"]], first_index=0)
     data.update(
         {
@@ -90,7 +92,7 @@ def test_restoring_an_earlier_version_brings_back_entries_tags_and_picks(
     data = form_data(editor_client.get(admin_url(article)))
     data[f"{row_of(data, songs['C'])}-order"] = "1"
     data[f"{row_of(data, songs['A'])}-order"] = "2"
-    data[f"{row_of(data, songs['A'])}-commentary"] = "Rewritten."
+    data[f"{row_of(data, songs['A'])}-{box(Entry, 'commentary')}"] = "Rewritten."
     data[f"{row_of(data, songs['B'])}-DELETE"] = "on"
     fill_entry_rows(data, [songs["D"]])
     data.update(moods="Uplifting", audiences="", **{"pick_links-0-DELETE": "on"})
@@ -155,13 +157,14 @@ def test_restoring_a_song_brings_back_its_moods(editor_client):
     artist = make_artist("Aimyon")
     make_mood("Nostalgic")
     data = form_data(editor_client.get(admin_url(Song, "add")))
-    data.update(title="Marigold", artist=str(artist.pk), moods="Nostalgic, Summer")
+    data.update({box(Song, "title"): "Marigold", "artist": str(artist.pk)})
+    data.update(moods="Nostalgic, Summer")
     post(editor_client, admin_url(Song, "add"), data)
     song = Song.objects.get(title="Marigold")
     version = versions_of(song).get()
 
     data = form_data(editor_client.get(admin_url(song)))
-    data.update(moods="Uplifting", title="Marigold (live)")
+    data.update({"moods": "Uplifting", box(Song, "title"): "Marigold (live)"})
     post(editor_client, admin_url(song), data)
     assert tag_names(song.moods) == ["Uplifting"]
 
@@ -198,7 +201,7 @@ def draft_version_then_published(editor_client):
     data = form_data(editor_client.get(admin_url(article)))
     published_at = timezone.localtime() - timedelta(hours=2)
     data.update(
-        title="Live title",
+        {box(Article, "title"): "Live title"},
         status="published",
         published_at_0=published_at.strftime("%Y-%m-%d"),
         published_at_1=published_at.strftime("%H:%M:%S"),

@@ -12,6 +12,7 @@ from articles.models import Article, Entry
 from tests.factories import (
     add_entries,
     admin_url,
+    box,
     fill_entry_rows,
     form_data,
     form_errors,
@@ -22,6 +23,9 @@ from tests.factories import (
 )
 
 pytestmark = pytest.mark.django_db
+
+# The boxes' names: "title_en" and "lead_en" once translated (core/admin_translation.py).
+TITLE, LEAD = box(Article, "title"), box(Article, "lead")
 
 
 def group_codenames(name):
@@ -61,7 +65,7 @@ def test_writer_creates_a_draft_with_entries(writer_client, writer):
     songs = [make_song("One"), make_song("Two")]
     data = form_data(writer_client.get(admin_url(Article, "add")))
     assert "status" not in data  # shown read-only to a Writer
-    data.update(title="Songs for rainy days")
+    data.update({TITLE: "Songs for rainy days"})
     response = writer_client.post(admin_url(Article, "add"), fill_entry_rows(data, songs, 0))
     assert response.status_code == 302, form_errors(response)
     article = Article.objects.get(title="Songs for rainy days")
@@ -74,7 +78,7 @@ def test_writer_posting_published_status_on_add_still_gets_a_draft(writer_client
     data = form_data(writer_client.get(admin_url(Article, "add")))
     now = timezone.localtime()
     data.update(
-        title="Sneaky",
+        **{TITLE: "Sneaky"},
         status="published",
         published_at_0=now.strftime("%Y-%m-%d"),
         published_at_1=now.strftime("%H:%M:%S"),
@@ -102,7 +106,7 @@ def writer_form_for(article, writer, rf):
     request = rf.post("/")
     request.user = writer
     form_class = admin.site._registry[Article].get_form(request, article, change=True)
-    return form_class(data={"title": article.title, "entries_per_page": 10}, instance=article)
+    return form_class(data={TITLE: article.title, "entries_per_page": 10}, instance=article)
 
 
 def test_the_form_refuses_a_writer_saving_over_a_published_article(writer, rf):
@@ -180,7 +184,7 @@ def test_writer_cannot_change_a_published_article(writer_client):
     add_entries(article, [song])
     response = writer_client.post(
         admin_url(article),
-        {"title": "Changed", "entries-TOTAL_FORMS": "0", "entries-INITIAL_FORMS": "0"},
+        {TITLE: "Changed", "entries-TOTAL_FORMS": "0", "entries-INITIAL_FORMS": "0"},
     )
     assert response.status_code == 403
     article.refresh_from_db()
@@ -190,7 +194,7 @@ def test_writer_cannot_change_a_published_article(writer_client):
 
 def test_writer_cannot_change_a_scheduled_article(writer_client):
     article = make_article("Later", when=timezone.now() + timedelta(days=1))
-    response = writer_client.post(admin_url(article), {"title": "Changed"})
+    response = writer_client.post(admin_url(article), {TITLE: "Changed"})
     assert response.status_code == 403
     article.refresh_from_db()
     assert article.title == "Later"
@@ -199,7 +203,7 @@ def test_writer_cannot_change_a_scheduled_article(writer_client):
 def test_writer_cannot_change_an_entry_of_a_published_article_in_the_entry_admin(writer_client):
     article = make_article("Live")
     entry = add_entries(article, [make_song()])[0]
-    response = writer_client.post(admin_url(entry), {"commentary": "Rewritten"})
+    response = writer_client.post(admin_url(entry), {box(Entry, "commentary"): "Rewritten"})
     assert response.status_code == 403
     entry.refresh_from_db()
     assert entry.commentary != "Rewritten"
@@ -232,7 +236,7 @@ def save_in_admin(client, article, **changes):
 def test_writer_cannot_undo_a_publication_by_restoring_a_draft_version(client, editor, writer):
     article = make_article("Draft", published=False)
     client.force_login(editor)
-    save_in_admin(client, article, lead="First draft")
+    save_in_admin(client, article, **{LEAD: "First draft"})
     draft_version = Version.objects.get_for_object(article).first()
     now = timezone.localtime()
     save_in_admin(
@@ -325,8 +329,8 @@ def test_a_second_editor_saving_an_old_copy_is_refused(client, editor):
     article = make_article("Shared", published=False)
     client.force_login(editor)
     stale = form_data(client.get(admin_url(article)))
-    save_in_admin(client, article, lead="The first editor's lead")
-    stale.update(lead="The second editor's lead")
+    save_in_admin(client, article, **{LEAD: "The first editor's lead"})
+    stale.update({LEAD: "The second editor's lead"})
     response = client.post(admin_url(article), stale)
     assert response.status_code == 200
     assert any("Someone else saved this article" in message for message in form_errors(response))

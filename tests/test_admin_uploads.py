@@ -12,7 +12,7 @@ from PIL import Image
 
 from articles.models import Article
 from songs.models import Artist
-from tests.factories import admin_url, form_data, form_errors, image_bytes, make_artist
+from tests.factories import admin_url, box, form_data, form_errors, image_bytes, make_artist
 
 pytestmark = pytest.mark.django_db
 
@@ -64,7 +64,8 @@ def stored_files(root):
 
 def upload_artist_photo(client, name, content, alt="The artist on stage"):
     data = form_data(client.get(admin_url(Artist, "add")))
-    data.update(name="Aimyon", photo_alt=alt, photo=SimpleUploadedFile(name, content))
+    data.update({box(Artist, "name"): "Aimyon"})
+    data.update(photo_alt=alt, photo=SimpleUploadedFile(name, content))
     return client.post(admin_url(Artist, "add"), data)
 
 
@@ -137,7 +138,7 @@ def test_two_photos_with_one_name_do_not_overwrite_each_other(editor_client, med
     make_artist("Someone")  # a second artist needs a distinct name and slug
     data = form_data(editor_client.get(admin_url(Artist, "add")))
     data.update(
-        name="Yorushika",
+        **{box(Artist, "name"): "Yorushika"},
         photo_alt="The band",
         photo=SimpleUploadedFile("photo.png", image_bytes(color=(4, 5, 6))),
     )
@@ -163,8 +164,7 @@ def test_the_artist_admin_shows_the_photo_thumbnail_and_aliases(editor_client, m
 def test_a_bad_hero_image_is_refused_on_the_article_form(editor_client, media_root):
     data = form_data(editor_client.get(admin_url(Article, "add")))
     data.update(
-        title="With a hero",
-        hero_alt="A rainy street",
+        **{box(Article, "title"): "With a hero", box(Article, "hero_alt"): "A rainy street"},
         hero_image=SimpleUploadedFile("hero.jpg", b"GIF89a but not really"),
     )
     response = editor_client.post(admin_url(Article, "add"), data)
@@ -172,3 +172,19 @@ def test_a_bad_hero_image_is_refused_on_the_article_form(editor_client, media_ro
     assert response.context["adminform"].form.errors["hero_image"]
     assert not Article.objects.exists()
     assert stored_files(media_root) == []
+
+
+def test_a_hero_image_needs_alt_text_in_one_language(editor_client, media_root):
+    data = form_data(editor_client.get(admin_url(Article, "add")))
+    data.update(
+        **{box(Article, "title"): "With a hero"},
+        hero_image=SimpleUploadedFile("hero.png", image_bytes(), content_type="image/png"),
+    )
+    response = editor_client.post(admin_url(Article, "add"), data)
+    assert response.status_code == 200
+    errors = response.context["adminform"].form.errors
+    for language in ("en", "ja"):
+        assert errors[f"hero_alt_{language}"] == [
+            "Describe the image for readers who cannot see it."
+        ]
+    assert not Article.objects.exists()

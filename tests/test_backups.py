@@ -33,6 +33,7 @@ from songs.models import Artist, Song, TaggedSongAudience, TaggedSongMood
 from tests.factories import (
     add_entries,
     admin_url,
+    box,
     form_data,
     form_errors,
     image_bytes,
@@ -143,13 +144,23 @@ def magazine(editor_client, media_root):
     for article in pictured:
         add_entries(article, songs)
     rain, stage = pictured
-    save_in_admin(editor_client, admin_url(rain), hero_image=hero((200, 30, 60)), hero_alt="Rain")
-    save_in_admin(editor_client, admin_url(rain), hero_image=hero((30, 200, 60)), hero_alt="Sun")
+    save_in_admin(
+        editor_client,
+        admin_url(rain),
+        hero_image=hero((200, 30, 60)),
+        **{box(Article, "hero_alt"): "Rain"},
+    )
+    save_in_admin(
+        editor_client,
+        admin_url(rain),
+        hero_image=hero((30, 200, 60)),
+        **{box(Article, "hero_alt"): "Sun"},
+    )
     save_in_admin(
         editor_client,
         admin_url(stage),
         hero_image=hero((90, 90, 90)),
-        hero_alt="A stage",
+        **{box(Article, "hero_alt"): "A stage"},
         **{
             "pick_links-TOTAL_FORMS": "1",
             "pick_links-0-position": "1",
@@ -332,7 +343,12 @@ def archive(editor_client, media_root, tmp_path):
     """An archive of one article with a hero image; the database emptied after it."""
     article = make_article()
     add_entries(article, [make_song()])
-    save_in_admin(editor_client, admin_url(article), hero_image=hero((1, 2, 3)), hero_alt="Dots")
+    save_in_admin(
+        editor_client,
+        admin_url(article),
+        hero_image=hero((1, 2, 3)),
+        **{box(Article, "hero_alt"): "Dots"},
+    )
     path = tmp_path / "content.zip"
     export(path)
     delete_all_content(media_root)

@@ -12,6 +12,7 @@ from articles.models import Entry
 from tests.factories import (
     add_entries,
     admin_url,
+    box,
     form_data,
     form_errors,
     make_article,
@@ -20,6 +21,8 @@ from tests.factories import (
 )
 
 pytestmark = pytest.mark.django_db
+
+COMMENTARY = box(Entry, "commentary")  # "commentary_en" once translated
 
 STALE = "Someone else saved this entry after you opened it"
 
@@ -53,11 +56,11 @@ def test_the_second_save_of_an_entry_opened_before_the_first_is_refused(
     first = form_data(first_editor.get(admin_url(entry)))
     second = form_data(second_editor.get(admin_url(entry)))
 
-    first["commentary"] = "The first editor's words."
+    first[COMMENTARY] = "The first editor's words."
     response = first_editor.post(admin_url(entry), first)
     assert response.status_code == 302, form_errors(response)
 
-    second["commentary"] = "The second editor's words."
+    second[COMMENTARY] = "The second editor's words."
     response = second_editor.post(admin_url(entry), second)
     assert response.status_code == 200
     assert any(STALE in message for message in form_errors(response))
@@ -68,12 +71,12 @@ def test_the_second_save_of_an_entry_opened_before_the_first_is_refused(
 def test_after_reloading_the_second_editor_saves(first_editor, second_editor, entry):
     stale = form_data(second_editor.get(admin_url(entry)))
     first = form_data(first_editor.get(admin_url(entry)))
-    first_editor.post(admin_url(entry), {**first, "commentary": "First."})
-    refused = second_editor.post(admin_url(entry), {**stale, "commentary": "Second."})
+    first_editor.post(admin_url(entry), {**first, COMMENTARY: "First."})
+    refused = second_editor.post(admin_url(entry), {**stale, COMMENTARY: "Second."})
     assert refused.status_code == 200
 
     fresh = form_data(second_editor.get(admin_url(entry)))
-    response = second_editor.post(admin_url(entry), {**fresh, "commentary": "Second, on top."})
+    response = second_editor.post(admin_url(entry), {**fresh, COMMENTARY: "Second, on top."})
     assert response.status_code == 302, form_errors(response)
     entry.refresh_from_db()
     assert entry.commentary == "Second, on top."
@@ -84,10 +87,10 @@ def test_an_entry_saved_on_its_own_refuses_the_article_form_opened_before(
 ):
     article_form = form_data(second_editor.get(admin_url(entry.article)))
     data = form_data(first_editor.get(admin_url(entry)))
-    response = first_editor.post(admin_url(entry), {**data, "commentary": "Saved on its own."})
+    response = first_editor.post(admin_url(entry), {**data, COMMENTARY: "Saved on its own."})
     assert response.status_code == 302, form_errors(response)
 
-    article_form[f"{row_of(article_form, entry.song)}-commentary"] = "Saved with the article."
+    article_form[f"{row_of(article_form, entry.song)}-{COMMENTARY}"] = "Saved with the article."
     response = second_editor.post(admin_url(entry.article), article_form)
     assert response.status_code == 200
     assert any("Someone else saved this article" in m for m in form_errors(response))
@@ -100,11 +103,11 @@ def test_an_entry_changed_in_its_article_form_refuses_the_entry_form_opened_befo
 ):
     entry_form = form_data(second_editor.get(admin_url(entry)))
     article_form = form_data(first_editor.get(admin_url(entry.article)))
-    article_form[f"{row_of(article_form, entry.song)}-commentary"] = "Saved with the article."
+    article_form[f"{row_of(article_form, entry.song)}-{COMMENTARY}"] = "Saved with the article."
     response = first_editor.post(admin_url(entry.article), article_form)
     assert response.status_code == 302, form_errors(response)
 
-    response = second_editor.post(admin_url(entry), {**entry_form, "commentary": "Mine."})
+    response = second_editor.post(admin_url(entry), {**entry_form, COMMENTARY: "Mine."})
     assert response.status_code == 200
     assert any(STALE in message for message in form_errors(response))
     assert Entry.objects.get(pk=entry.pk).commentary == "Saved with the article."

@@ -7,10 +7,11 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
-from articles.models import Article, ArticleUpdate
+from articles.models import Article, ArticleUpdate, Entry
 from tests.factories import (
     add_entries,
     admin_url,
+    box,
     fill_entry_rows,
     form_data,
     form_errors,
@@ -84,7 +85,7 @@ def test_reordering_is_logged(editor_client, published, songs):
 def test_rewriting_commentary_is_logged_with_the_count_of_songs(editor_client, published, songs):
     def rewrite(data):
         for song in songs[:2]:
-            data[f"{row_of(data, song)}-commentary"] = "Written again, better."
+            data[f"{row_of(data, song)}-{box(Entry, 'commentary')}"] = "Written again, better."
 
     save(editor_client, published, rewrite)
 
@@ -94,7 +95,7 @@ def test_rewriting_commentary_is_logged_with_the_count_of_songs(editor_client, p
 def test_several_changes_in_one_save_make_one_combined_line(editor_client, published, songs):
     def change(data):
         data[f"{row_of(data, songs[0])}-DELETE"] = "on"
-        data[f"{row_of(data, songs[2])}-commentary"] = "Written again."
+        data[f"{row_of(data, songs[2])}-{box(Entry, 'commentary')}"] = "Written again."
         fill_entry_rows(data, [songs[3]])
 
     save(editor_client, published, change)

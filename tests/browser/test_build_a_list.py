@@ -12,7 +12,7 @@ from django.core.management import call_command
 from playwright.sync_api import Page, expect
 
 from articles.models import Article
-from tests.factories import make_staff_user
+from tests.factories import box_label, make_staff_user
 
 pytestmark = [
     pytest.mark.browser,
@@ -71,7 +71,7 @@ def test_a_ten_song_list_is_built_and_published_in_a_few_actions(live_server, pa
 
     desk = Desk(page)
     desk.click(page.get_by_role("link", name="New article"))
-    desk.type(page.get_by_label("Title:", exact=True), TITLE)
+    desk.type(page.get_by_label(box_label(Article, "title", "Title"), exact=True), TITLE)
     desk.click(page.get_by_role("button", name="Save and continue editing"))
     desk.click(page.get_by_role("link", name="Paste a tracklist"))
     desk.paste(page.get_by_label("Tracklist:"), TRACKLIST)

@@ -7,9 +7,10 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import Page, expect
 
+from articles.models import Article
 from tests.browser.axe import assert_no_axe_violations
 from tests.browser.test_editor_workflow import PASSWORD, log_in
-from tests.factories import add_entries, make_article, make_song, make_staff_user
+from tests.factories import add_entries, box_label, make_article, make_song, make_staff_user
 
 pytestmark = [
     pytest.mark.browser,
@@ -48,7 +49,9 @@ def test_the_desk_lists_a_draft_a_scheduled_and_a_published_article(
     expect(page.locator("#desk-published")).to_contain_text("Out this week")
     expect(page.locator("#desk-badges")).to_contain_text("Out this week")
     page.locator("#desk-drafts").get_by_role("link", name="A draft about rain").click()
-    expect(page.get_by_label("Title:", exact=True)).to_have_value("A draft about rain")
+    expect(page.get_by_label(box_label(Article, "title", "Title"), exact=True)).to_have_value(
+        "A draft about rain"
+    )
 
 
 def test_the_desk_and_the_article_list_fit_1280_px(live_server, page: Page, newsroom):

@@ -12,11 +12,13 @@ import xml.etree.ElementTree as ET
 import pytest
 from playwright.sync_api import Page, expect
 
-from articles.models import Article
+from articles.models import Article, Entry
 from songs.models import Artist, Song
 from tests.factories import (
     add_entries,
     admin_url,
+    box,
+    box_label,
     make_article,
     make_artist,
     make_mood,
@@ -30,6 +32,9 @@ pytestmark = [
     # migration made, for the next transactional test.
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
+
+# The commentary box: "commentary_en" once entries are translated.
+COMMENTARY = box(Entry, "commentary")
 
 PASSWORD = "a-long-test-password"
 
@@ -85,14 +90,14 @@ def test_editor_builds_reorders_previews_and_publishes_an_article(
 
     # An artist.
     page.goto(f"{base}/admin/songs/artist/add/")
-    page.get_by_label("Name:", exact=True).fill("Yorushika")
+    page.get_by_label(box_label(Artist, "name", "Name"), exact=True).fill("Yorushika")
     page.get_by_role("button", name="Save", exact=True).click()
     expect(page.locator(".messagelist")).to_contain_text("was added successfully")
     assert Artist.objects.filter(name="Yorushika").exists()
 
     # A song with two moods: one picked from the suggestions, one typed new.
     page.goto(f"{base}/admin/songs/song/add/")
-    page.get_by_label("Title:", exact=True).fill("Say It")
+    page.get_by_label(box_label(Song, "title", "Title"), exact=True).fill("Say It")
     choose(page, "id_artist", "Yoru", "Yorushika")
     page.locator('.tag-suggestions[data-for="id_moods"] button[data-tag="Tear-jerking"]').click()
     page.locator("#id_moods").press_sequentially("Rainy day")
@@ -103,17 +108,19 @@ def test_editor_builds_reorders_previews_and_publishes_an_article(
 
     # An article with three entries, commentary counted as it is typed.
     page.goto(f"{base}/admin/articles/article/add/")
-    page.get_by_label("Title:", exact=True).fill("Songs for a rainy night")
+    page.get_by_label(box_label(Article, "title", "Title"), exact=True).fill(
+        "Songs for a rainy night"
+    )
     for row, (query, title) in enumerate(
         [("Lemon", "Lemon"), ("Mari", "Marigold"), ("Say", "Say It")]
     ):
         if row:
             page.get_by_role("button", name="Add another Entry").click()
         choose(page, f"id_entries-{row}-song", query, title)
-        page.locator(f"#id_entries-{row}-commentary").fill(f"Why {title} fits the rain.")
-    expect(page.locator("#id_entries-0-commentary-count")).to_have_text("24 characters")
-    page.locator("#id_entries-0-commentary").press_sequentially(" Really.")
-    expect(page.locator("#id_entries-0-commentary-count")).to_have_text("32 characters")
+        page.locator(f"#id_entries-{row}-{COMMENTARY}").fill(f"Why {title} fits the rain.")
+    expect(page.locator(f"#id_entries-0-{COMMENTARY}-count")).to_have_text("24 characters")
+    page.locator(f"#id_entries-0-{COMMENTARY}").press_sequentially(" Really.")
+    expect(page.locator(f"#id_entries-0-{COMMENTARY}-count")).to_have_text("32 characters")
     page.get_by_role("button", name="Save and continue editing").click()
     expect(page.locator(".messagelist")).to_contain_text("was added successfully")
     article = Article.objects.get(title="Songs for a rainy night")
@@ -220,7 +227,7 @@ def test_the_admin_scripts_run_under_the_content_security_policy(
     # Entry ordering, select2 and the character counter are all scripts of ours or Django's.
     expect(page.locator("#entries-1 .entry-move-up")).to_be_visible()
     expect(page.locator("#select2-id_entries-0-song-container")).to_contain_text("Sparkle")
-    expect(page.locator("#id_entries-0-commentary-count")).to_be_visible()
+    expect(page.locator(f"#id_entries-0-{COMMENTARY}-count")).to_be_visible()
     page.locator("#entries-1 .entry-move-up").click()
     assert [title.split(" — ")[0] for _, title in rows_in_page_order(page)] == [
         "Lemon",
@@ -240,12 +247,12 @@ def test_editor_adds_a_new_song_from_the_article_without_leaving_it(
     make_artist("Official HIGE DANdism")
     log_in(page, base, "desk-editor")
     page.goto(f"{base}/admin/articles/article/add/")
-    page.get_by_label("Title:", exact=True).fill("New discoveries")
+    page.get_by_label(box_label(Article, "title", "Title"), exact=True).fill("New discoveries")
 
     with page.expect_popup() as popup_info:
         page.locator("#add_id_entries-0-song").click()
     popup = popup_info.value
-    popup.get_by_label("Title:", exact=True).fill("Pretender")
+    popup.get_by_label(box_label(Song, "title", "Title"), exact=True).fill("Pretender")
     choose(popup, "id_artist", "HIGE", "Official HIGE DANdism")
     popup.get_by_role("button", name="Save", exact=True).click()
     popup.wait_for_event("close")
@@ -270,11 +277,11 @@ def test_a_japanese_browser_gets_the_admin_scripts_in_japanese(
     expect(page.get_by_role("heading", name="サイト管理")).to_be_visible()
 
     page.goto(f"{live_server.url}/admin/articles/article/add/")
-    expect(page.get_by_label("タイトル:", exact=True)).to_be_visible()
+    expect(page.get_by_label(box_label(Article, "title", "タイトル"), exact=True)).to_be_visible()
     expect(page.locator("#entries-0 .entry-move-up")).to_have_attribute("aria-label", "上へ")
     expect(page.locator("#entries-0 .entry-move-down")).to_have_attribute("aria-label", "下へ")
-    page.locator("#id_entries-0-commentary").fill("雨の夜に聴く歌")
-    expect(page.locator("#id_entries-0-commentary-count")).to_have_text("7文字")
+    page.locator(f"#id_entries-0-{COMMENTARY}").fill("雨の夜に聴く歌")
+    expect(page.locator(f"#id_entries-0-{COMMENTARY}-count")).to_have_text("7文字")
     expect(page.locator('.tag-suggestions[data-for="id_moods"]')).to_contain_text(
         "既存の気分（クリックで追加）"
     )
