@@ -46,9 +46,10 @@ lint: $(VENV)/.installed-test
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
 
-# The whole suite but the real-browser tests (those need chromium: `make test-browser`).
+# The whole suite but the real-browser tests (those need chromium: `make test-browser`),
+# on every core (pytest-xdist): each worker has its own test database and Redis database.
 test-suite: $(VENV)/.installed-test $(MO_FILES)
-	$(BIN)/pytest -m "not browser"
+	$(BIN)/pytest -m "not browser" -n auto
 
 test: lint test-suite
 
