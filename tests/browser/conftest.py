@@ -10,7 +10,7 @@ from django.core.management import call_command
 from django.db import connections
 
 from songs.models import Song
-from tests.browser.chromium import CHROMIUM, CHROMIUM_ARGS
+from tests.browser.chromium import CHROMIUM, CHROMIUM_ARGS, japanese_font_missing
 
 # pytest-playwright's sync API runs an asyncio loop in the test thread; Django then
 # refuses ORM calls (live_server, fixtures) unless this is set before the DB is touched.
@@ -62,6 +62,8 @@ def browser_type_launch_args(browser_type_launch_args):
         if os.environ.get("CI") == "true":
             pytest.fail(f"{reason} CI must run the browser tests, not skip them.")
         pytest.skip(reason)
+    if os.environ.get("CI") == "true" and (reason := japanese_font_missing()):
+        pytest.fail(f"{reason} CI tests the Japanese pages as a Japanese reader sees them.")
     return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
 
 
