@@ -7,9 +7,8 @@ from collections import Counter
 import pytest
 from django.core.management import CommandError, call_command
 
-from articles.management.commands.make_bulk import SlugBook
 from articles.models import Article, Entry
-from core.slugs import unique_slug
+from core.slugs import SlugBook, unique_slug
 from songs.models import Artist, Audience, Mood, Song, Work
 from tests.factories import make_artist, make_song
 

@@ -34,7 +34,7 @@ from articles.synthetic_words import AUDIENCES, AUTHORS, MOODS
 from core.cache import invalidate_everything
 from core.folding import search_document
 from core.markup import render_markdown
-from core.slugs import SLUG_MAX_LENGTH, ascii_slug, cut_slug, romanize
+from core.slugs import SlugBook, romanize
 from core.translated import first_of, render_each, values_of
 from songs.models import (
     Artist,
@@ -59,30 +59,6 @@ SONG_SKEW = 0.7
 COMMON_MOOD_SHARE = 1 / 3
 AUTHOR_WEIGHTS = [30, 25, 20, 12, 8, 5]
 MIN_ARTICLES = 6  # 5 × 6 = 30 songs: enough for the longest list
-
-
-class SlugBook:
-    """unique_slug() for rows about to be inserted: the same slugs, without a query a row.
-
-    unique_slug takes the first free of base, base-2, base-3, …; the first free suffix
-    of a base only ever grows, so each base remembers where to resume.
-    """
-
-    def __init__(self, model):
-        self.fallback = model._meta.model_name
-        self.taken = set(model._default_manager.values_list("slug", flat=True))
-        self.resume_at = {}
-
-    def take(self, text):
-        base = ascii_slug(text, fallback=self.fallback)
-        candidate, n = base, self.resume_at.get(base, 2)
-        while candidate in self.taken:
-            suffix = f"-{n}"
-            candidate = cut_slug(base, SLUG_MAX_LENGTH - len(suffix)) + suffix  # as unique_slug
-            n += 1
-        self.resume_at[base] = n
-        self.taken.add(candidate)
-        return candidate
 
 
 # Commentary and intros repeat across rows: render each distinct text once.
