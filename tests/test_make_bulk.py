@@ -55,6 +55,12 @@ def test_shape(magazine):
         assert positions == list(range(1, len(positions) + 1))
 
 
+def test_every_article_knows_its_complete_languages(magazine):
+    # Titles and commentary go into the active language's columns (English here), as
+    # save() would decide; test_saving_again_changes_no_derived_field checks every row.
+    assert set(Article.objects.values_list("complete_languages", flat=True)) == {"en"}
+
+
 def test_popularity_is_skewed(magazine):
     listings = Counter(Entry.objects.values_list("song", flat=True))
     top, *_ = listings.most_common(1)
