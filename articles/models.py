@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
+from articles.article_text import derive_from_list, entry_texts
 from articles.querysets import ArticleQuerySet, EntryQuerySet
 from core.converters import slug_url
 from core.fields import CleanCharField, CleanTextField
@@ -116,6 +117,10 @@ class Article(WithFacets, Timestamped):
     search_text = CleanTextField(blank=True, editable=False)
     # The title alone, folded the same way: search ranks title matches first.
     title_text = CleanTextField(blank=True, editable=False)
+    # The codes of the languages (space-separated, LANGUAGES order) in which the title and
+    # every entry's commentary are written: hreflang and the sitemap offer the article
+    # in these only. Kept with the search text (articles/article_text.py).
+    complete_languages = models.CharField(max_length=50, blank=True, editable=False)
 
     objects = ArticleQuerySet.as_manager()
 
@@ -183,6 +188,11 @@ class Article(WithFacets, Timestamped):
         return _("Cover of “%(title)s”") % {"title": self.title}
 
     @property
+    def translated_languages(self):
+        """The codes of the languages the article is written in whole (complete_languages)."""
+        return self.complete_languages.split()
+
+    @property
     def is_public(self):
         return self.state == self.State.PUBLISHED
 
@@ -202,7 +212,7 @@ class Article(WithFacets, Timestamped):
         # romaji; a translation added later leaves it as it is.
         self.slug = self.slug or unique_slug(self, first_of(self, "title"))
         self.derive_text_fields()
-        self.search_text = article_search_text(self.own_texts(), self.song_search_texts())
+        derive_from_list(self, entry_texts(self))
         self.fill_publication_time()
         super().save(
             *args,
@@ -211,6 +221,7 @@ class Article(WithFacets, Timestamped):
                 "slug",
                 *localized("intro_html"),
                 "search_text",
+                "complete_languages",
                 "title_text",
                 "published_at",
             ),
@@ -230,19 +241,6 @@ class Article(WithFacets, Timestamped):
         """Published with no time set means published now, as in WordPress and Wagtail."""
         if self.status == self.Status.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()
-
-    def song_search_texts(self):
-        """The search text of each song the article lists, in list order."""
-        if self.pk is None:
-            return []
-        songs = Song.objects.filter(entries__article=self).order_by("entries__position")
-        return list(songs.values_list("search_text", flat=True))
-
-
-def article_search_text(own_texts, song_search_texts):
-    """An article's search text: its own words folded (core.folding), then its songs'
-    search texts as they are stored (already folded, with the artists' names)."""
-    return "\n".join([search_document(*own_texts), *song_search_texts])
 
 
 delete_replaced_files(Article, "hero_image", "hero_renditions")

@@ -5,42 +5,46 @@ search stays one indexed match on one column however many articles there are. Th
 text is derived, then, from rows other than the article's own: it is refreshed when
 an entry joins, changes song or leaves, and when a song or artist is renamed
 (songs.models.songs_renamed). Refreshing reads what the songs already store, folded.
+
+The languages the article is complete in (Article.complete_languages) depend on every
+entry's commentary: they are refreshed with the search text, and on a commentary edit.
 """
 
 from django.db.models.signals import post_delete, post_save
 
-from articles.models import Article, Entry, article_search_text
+from articles.article_text import derive_from_list, entry_text_columns
+from articles.models import Article, Entry
 from core.translated import localized
 from songs.models import songs_renamed
 
+# An entry's fields that the article's derived fields read.
+LISTED_FIELDS = {"song", "song_id", "commentary", *localized("commentary")}
 # Articles rewritten per round: a renamed artist may be in thousands of them.
 BATCH_SIZE = 500
 
 
 def refresh_search_text(article_ids):
-    """Recompute the search text of the articles with `article_ids`: two reads and one
-    bulk write per BATCH_SIZE articles."""
+    """Recompute the search text, and the languages they are complete in, of the articles
+    with `article_ids`: two reads and one bulk write per BATCH_SIZE articles."""
     article_ids = sorted(set(article_ids))
     for start in range(0, len(article_ids), BATCH_SIZE):
         batch = article_ids[start : start + BATCH_SIZE]
-        songs = {}
+        texts = {}
         listed = Entry.objects.filter(article__in=batch).order_by("article", "position")
-        for article_id, text in listed.values_list("article_id", "song__search_text"):
-            songs.setdefault(article_id, []).append(text)
+        for article_id, *row in listed.values_list("article_id", *entry_text_columns()):
+            texts.setdefault(article_id, []).append(row)
         # Every language's column: the article is found by either.
         own = [name for field in ("title", "lead", "intro") for name in localized(field)]
         articles = list(Article.objects.filter(pk__in=batch).only(*own))
         for article in articles:
-            article.search_text = article_search_text(
-                article.own_texts(), songs.get(article.pk, [])
-            )
-        Article.objects.bulk_update(articles, ["search_text"])
+            derive_from_list(article, texts.get(article.pk, []))
+        Article.objects.bulk_update(articles, ["search_text", "complete_languages"])
 
 
 def entry_saved(sender, instance, created, update_fields=None, raw=False, **kwargs):
     # Renumbering saves only positions, and the NEW! badge only its date: the songs
-    # listed, and so the text, stay the same.
-    if raw or (update_fields is not None and "song" not in update_fields):
+    # listed and their commentary, and so the derived fields, stay the same.
+    if raw or (update_fields is not None and not LISTED_FIELDS.intersection(update_fields)):
         return
     refresh_search_text([instance.article_id])
 

@@ -1,6 +1,7 @@
 """Sitemap sections for published articles, the site's fixed pages, and the works and
 kinds of work whose songs published articles list."""
 
+from django.conf import settings
 from django.urls import reverse
 
 from articles.models import Article
@@ -12,7 +13,13 @@ class ArticleSitemap(RowSitemap):
     lastmod_field = "updated_at"
 
     def items(self):
-        return Article.objects.published().only("slug", "updated_at").order_by("pk")
+        fields = ("slug", "updated_at", "complete_languages")
+        return Article.objects.published().only(*fields).order_by("pk")
+
+    def get_languages_for_item(self, article):
+        """The languages the article is written in whole: elsewhere its page is the
+        fallback, no page of its own. One written in none is listed in the default."""
+        return article.translated_languages or [settings.LANGUAGE_CODE]
 
 
 class FixedPagesSitemap(LocalizedSitemap):

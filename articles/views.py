@@ -151,6 +151,9 @@ class ArticleDetailView(ListView):
             entries_html=entries_html,
             related=related_articles(self.article),
             metadata=page_metadata,
+            # Where the title or a commentary is missing the page is the fallback: no
+            # hreflang offers it, and the language switcher says so (base.html).
+            page_languages=self.article.translated_languages,
         )
         return context
 

@@ -56,7 +56,8 @@ class RowSitemap(LocalizedSitemap):
 
 class KeyRangePaginator(Paginator):
     """Pages of a RowSitemap: page N holds the rows whose keys are in the N-th range of
-    width w from the lowest key, in each language."""
+    width w from the lowest key, each in the languages the sitemap lists it in. The
+    width assumes every language, so a page never holds more than `limit` URLs."""
 
     def __init__(self, sitemap):
         self.sitemap = sitemap
@@ -75,7 +76,10 @@ class KeyRangePaginator(Paginator):
         number = self.validate_number(number)
         start = (self.sitemap.newest["first_key"] or 0) + (number - 1) * self.per_page
         rows = self.object_list.filter(pk__gte=start, pk__lt=start + self.per_page)
-        pairs = [(row, language) for row in rows for language in self.languages]
+        # Each row in its own languages (Sitemap.get_languages_for_item): at most all.
+        pairs = [
+            (row, language) for row in rows for language in self.sitemap.get_languages_for_item(row)
+        ]
         return Page(pairs, number, self)
 
 

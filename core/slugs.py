@@ -154,3 +154,27 @@ def unique_slug(instance, text, field="slug"):
         candidate = cut_slug(base, SLUG_MAX_LENGTH - len(suffix)) + suffix
         n += 1
     return candidate
+
+
+class SlugBook:
+    """unique_slug() for rows about to be inserted: the same slugs, without a query a row.
+
+    unique_slug takes the first free of base, base-2, base-3, …; the first free suffix
+    of a base only ever grows, so each base remembers where to resume.
+    """
+
+    def __init__(self, model):
+        self.fallback = model._meta.model_name
+        self.taken = set(model._default_manager.values_list("slug", flat=True))
+        self.resume_at = {}
+
+    def take(self, text):
+        base = ascii_slug(text, fallback=self.fallback)
+        candidate, n = base, self.resume_at.get(base, 2)
+        while candidate in self.taken:
+            suffix = f"-{n}"
+            candidate = cut_slug(base, SLUG_MAX_LENGTH - len(suffix)) + suffix  # as unique_slug
+            n += 1
+        self.resume_at[base] = n
+        self.taken.add(candidate)
+        return candidate

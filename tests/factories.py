@@ -44,13 +44,17 @@ def make_article(title="Songs for when you want to cry", *, published=True, when
     return Article.objects.create(title=title, **fields)
 
 
-def add_entries(article, songs, added_at=None):
+def add_entries(article, songs, added_at=None, *, japanese=False):
+    """`songs` as `article`'s list, each with commentary in the active language, and in
+    Japanese too if `japanese` (with a Japanese title too, the article is complete in
+    both languages: hreflang and the sitemap offer it in each)."""
     return [
         Entry.objects.create(
             article=article,
             song=song,
             position=position,
             commentary=f"Why {song.title} belongs here.",
+            **({"commentary_ja": f"「{song.title}」を選んだ理由。"} if japanese else {}),
             added_at=added_at or timezone.now() - timedelta(days=90),
         )
         for position, song in enumerate(songs, start=1)

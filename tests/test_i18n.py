@@ -32,10 +32,13 @@ def site():
         audiences=[audience],
         release_date=timezone.datetime(2014, 3, 5).date(),
     )
+    # Written in both languages: each page names the other as its translation.
     article = make_article(
-        "Songs to cry to", when=timezone.make_aware(timezone.datetime(2025, 6, 14, 19, 0))
+        "Songs to cry to",
+        title_ja="泣きたいときに聴く歌",
+        when=timezone.make_aware(timezone.datetime(2025, 6, 14, 19, 0)),
     )
-    add_entries(article, [song])
+    add_entries(article, [song], japanese=True)
     return {"article": article, "artist": artist, "song": song, "mood": mood, "audience": audience}
 
 

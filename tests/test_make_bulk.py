@@ -7,9 +7,8 @@ from collections import Counter
 import pytest
 from django.core.management import CommandError, call_command
 
-from articles.management.commands.make_bulk import SlugBook
 from articles.models import Article, Entry
-from core.slugs import unique_slug
+from core.slugs import SlugBook, unique_slug
 from songs.models import Artist, Audience, Mood, Song, Work
 from tests.factories import make_artist, make_song
 
@@ -54,6 +53,12 @@ def test_shape(magazine):
         positions = [entry.position for entry in article.entries.all()]
         assert 10 <= len(positions) <= 30
         assert positions == list(range(1, len(positions) + 1))
+
+
+def test_every_article_knows_its_complete_languages(magazine):
+    # Titles and commentary go into the active language's columns (English here), as
+    # save() would decide; test_saving_again_changes_no_derived_field checks every row.
+    assert set(Article.objects.values_list("complete_languages", flat=True)) == {"en"}
 
 
 def test_popularity_is_skewed(magazine):

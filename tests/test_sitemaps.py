@@ -75,9 +75,10 @@ def site():
     song = make_song(
         "Eine Kleine", artist=artist, moods=[mood], work=work, release_date=date(2014, 3, 5)
     )
-    article = make_article("Songs for when you want to cry")
+    # Written in both languages, so listed in both.
+    article = make_article("Songs for when you want to cry", title_ja="泣きたいときの歌")
     article.moods.set([mood])
-    add_entries(article, [song])
+    add_entries(article, [song], japanese=True)
     return {
         "article": article,
         "artist": artist,
@@ -186,7 +187,7 @@ def test_drafts_and_scheduled_articles_stay_out_of_the_sitemap(client, site):
 def test_a_section_past_its_limit_is_split_into_pages_the_index_lists(client, site, monkeypatch):
     monkeypatch.setattr(ArticleSitemap, "limit", 2)
     for n in range(4):
-        make_article(f"Extra {n}")
+        make_article(f"Extra {n}", title_ja=f"追加の記事 {n}")
 
     locations = [loc for loc in index_locations(client) if "sitemap-articles" in loc]
 

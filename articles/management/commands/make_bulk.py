@@ -23,18 +23,13 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 
 from articles import synthetic
-from articles.models import (
-    Article,
-    Entry,
-    TaggedArticleAudience,
-    TaggedArticleMood,
-    article_search_text,
-)
+from articles.article_text import derive_from_list
+from articles.models import Article, Entry, TaggedArticleAudience, TaggedArticleMood
 from articles.synthetic_words import AUDIENCES, AUTHORS, MOODS
 from core.cache import invalidate_everything
 from core.folding import search_document
 from core.markup import render_markdown
-from core.slugs import SLUG_MAX_LENGTH, ascii_slug, cut_slug, romanize
+from core.slugs import SlugBook, romanize
 from core.translated import first_of, render_each, values_of
 from songs.models import (
     Artist,
@@ -59,30 +54,6 @@ SONG_SKEW = 0.7
 COMMON_MOOD_SHARE = 1 / 3
 AUTHOR_WEIGHTS = [30, 25, 20, 12, 8, 5]
 MIN_ARTICLES = 6  # 5 × 6 = 30 songs: enough for the longest list
-
-
-class SlugBook:
-    """unique_slug() for rows about to be inserted: the same slugs, without a query a row.
-
-    unique_slug takes the first free of base, base-2, base-3, …; the first free suffix
-    of a base only ever grows, so each base remembers where to resume.
-    """
-
-    def __init__(self, model):
-        self.fallback = model._meta.model_name
-        self.taken = set(model._default_manager.values_list("slug", flat=True))
-        self.resume_at = {}
-
-    def take(self, text):
-        base = ascii_slug(text, fallback=self.fallback)
-        candidate, n = base, self.resume_at.get(base, 2)
-        while candidate in self.taken:
-            suffix = f"-{n}"
-            candidate = cut_slug(base, SLUG_MAX_LENGTH - len(suffix)) + suffix  # as unique_slug
-            n += 1
-        self.resume_at[base] = n
-        self.taken.add(candidate)
-        return candidate
 
 
 # Commentary and intros repeat across rows: render each distinct text once.
@@ -286,27 +257,33 @@ class Command(BaseCommand):
                 plan.article(published_at)
                 for published_at in times[start : start + ARTICLES_PER_ROUND]
             ]
-            for article, ranks, *_ in planned:
-                # As Article.save() and articles/search_index.py make it.
-                article.search_text = article_search_text(
-                    article.own_texts(), [songs[rank].search_text for rank in ranks]
-                )
-            rows = Article.objects.bulk_create(
-                [article for article, *_ in planned], batch_size=BATCH_SIZE
-            )
             entries, mood_links, audience_links = [], [], []
-            for article, ranks, mood_indexes, audience_indexes in planned:
+            for article, ranks, *_ in planned:
+                listed = []
                 for position, rank in enumerate(ranks, start=1):
-                    commentary = commentary_rng.choice(commentaries)
                     entry = Entry(
-                        article_id=article.pk,
                         song_id=songs[rank].pk,
                         position=position,
-                        commentary=commentary,
+                        commentary=commentary_rng.choice(commentaries),
                         added_at=article.published_at,
                     )
                     render_each(entry, "commentary", "commentary_html", render)  # as Entry.save()
-                    entries.append(entry)
+                    listed.append(entry)
+                # As Article.save() and articles/search_index.py make them.
+                texts = [
+                    (songs[rank].search_text, *values_of(entry, "commentary"))
+                    for rank, entry in zip(ranks, listed, strict=True)
+                ]
+                derive_from_list(article, texts)
+                entries.append(listed)
+            rows = Article.objects.bulk_create(
+                [article for article, *_ in planned], batch_size=BATCH_SIZE
+            )
+            for (article, _, mood_indexes, audience_indexes), listed in zip(
+                planned, entries, strict=True
+            ):
+                for entry in listed:
+                    entry.article_id = article.pk
                 mood_links += [
                     TaggedArticleMood(content_object_id=article.pk, tag_id=moods[index].pk)
                     for index in mood_indexes
@@ -316,7 +293,7 @@ class Command(BaseCommand):
                     for index in audience_indexes
                 ]
             for model, objs in [
-                (Entry, entries),
+                (Entry, [entry for listed in entries for entry in listed]),
                 (TaggedArticleMood, mood_links),
                 (TaggedArticleAudience, audience_links),
             ]:
