@@ -12,6 +12,7 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
 from site_config.header_policies import content_security_policy, permissions_policy
+from site_config.media_storage import storages
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -271,45 +272,9 @@ WHITENOISE_ROOT = BASE_DIR / "site_root"
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 
-STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {
-        "BACKEND": (
-            "django.contrib.staticfiles.storage.StaticFilesStorage"
-            if DEBUG
-            else "whitenoise.storage.CompressedManifestStaticFilesStorage"
-        )
-    },
-}
-# Where uploaded images are loaded from, for the Content-Security-Policy (below).
-MEDIA_ORIGINS = []
-if MEDIA_STORAGE == "s3":
-    # Any S3-compatible store (`pip install -e ".[s3]"`). Credentials come the usual
-    # boto3 way: AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY, or the instance's role.
-    STORAGES["default"] = {
-        "BACKEND": "storages.backends.s3.S3Storage",
-        "OPTIONS": {
-            "bucket_name": os.environ["MEDIA_BUCKET"],
-            "endpoint_url": os.environ.get("MEDIA_ENDPOINT_URL") or None,
-            "region_name": os.environ.get("MEDIA_REGION") or None,
-            "custom_domain": os.environ.get("MEDIA_CUSTOM_DOMAIN") or None,
-            "file_overwrite": False,
-            "querystring_auth": False,
-        },
-    }
-    media_options = STORAGES["default"]["OPTIONS"]
-    if media_options["custom_domain"]:
-        MEDIA_ORIGINS = [f"https://{media_options['custom_domain']}"]
-    elif media_options["endpoint_url"]:
-        MEDIA_ORIGINS = [media_options["endpoint_url"].rstrip("/")]
-    else:
-        # AWS itself: the bucket's global or regional host name.
-        bucket = media_options["bucket_name"]
-        MEDIA_ORIGINS = [f"https://{bucket}.s3.amazonaws.com"]
-        if media_options["region_name"]:
-            MEDIA_ORIGINS.append(
-                f"https://{bucket}.s3.{media_options['region_name']}.amazonaws.com"
-            )
+# Where uploaded images are kept, and the origins they load from, for the
+# Content-Security-Policy (below).
+STORAGES, MEDIA_ORIGINS = storages(MEDIA_STORAGE, DEBUG)
 
 # --- Security ------------------------------------------------------------------------------------
 
