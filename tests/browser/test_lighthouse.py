@@ -5,7 +5,7 @@ One Node process runs every page with both presets (tests/browser/lighthouse.mjs
 about 8 s a run. The scores are Lighthouse's own, thresholds included: Chromium is the
 one the other browser tests drive, offline, on the live server (DEBUG off, as in
 production). Performance varies between runs on a busy machine: a page below 100 at
-first is run twice more and the median of the three counts, as Lighthouse advises."""
+first is run four more times and the median of the five counts, as Lighthouse advises."""
 
 import json
 import os
