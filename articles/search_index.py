@@ -4,14 +4,14 @@ An article is found by the songs it lists and their artists (Article.search_text
 search stays one indexed match on one column however many articles there are. The
 text is derived, then, from rows other than the article's own: it is refreshed when
 an entry joins, changes song or leaves, and when a song or artist is renamed
-(songs.models.songs_renamed). Refreshing reads what the songs already store, folded.
+(songs.signals.songs_renamed). Refreshing reads what the songs already store, folded.
 """
 
 from django.db.models.signals import post_delete, post_save
 
 from articles.models import Article, Entry, article_search_text
 from core.translated import localized
-from songs.models import songs_renamed
+from songs.signals import songs_renamed
 
 # Articles rewritten per round: a renamed artist may be in thousands of them.
 BATCH_SIZE = 500
