@@ -2,6 +2,7 @@
 file by, photo, bio."""
 
 from django.db import models
+from django.db.models import Q
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
@@ -9,12 +10,20 @@ from core.converters import slug_url
 from core.fields import CleanCharField, CleanTextField
 from core.folding import search_document
 from core.images import RandomImageName, require_alt_text, validate_image
+from core.kana import index_key
 from core.markup import render_markdown
 from core.models import Timestamped, with_derived_fields
 from core.renditions import RenditionsOf, delete_replaced_files, store_renditions
 from core.slugs import romanize, unique_slug
-from core.translated import first_of, localized, render_each, strip_each, values_of
+from core.translated import first_of, localized, render_each, strip_each, value_in, values_of
 from songs.signals import songs_renamed
+
+KANA_SORT_LENGTH = 200
+# The Japanese index's order: artists with a kana reading first, in gojūon order; then
+# those without, by romaji as in the English index. The id breaks ties: the name is a
+# column per language, which one index cannot follow in both. The view orders by exactly
+# this, so the index serves it as it stands.
+JAPANESE_INDEX_ORDER = ["files_by_romaji", "kana_sort", Lower("sort_name"), "id"]
 
 
 class Artist(Timestamped):
@@ -65,9 +74,20 @@ class Artist(Timestamped):
         max_length=200,
         blank=True,
         help_text=_(
-            "How the name reads, in hiragana, e.g. 'よねづけんし'. The Japanese A–Z list "
-            "files the artist by it, and search finds them by it."
+            "How the name reads, in hiragana, e.g. 'よねづけんし'. It files the artist in "
+            "the Japanese index (あ か さ た な …), and search finds them by it. Left empty, "
+            "a name in Japanese files by a dictionary reading, which can be wrong for "
+            "names, and a name in Latin letters files after the kana, by its sort name."
         ),
+    )
+    # The reading as the Japanese index sorts it (core/kana.py), derived in save(); empty
+    # for a name filed by its sort name alone.
+    kana_sort = models.CharField(max_length=KANA_SORT_LENGTH, blank=True, editable=False)
+    # Whether the Japanese index files the artist after the kana rows, by romaji. A column,
+    # not an expression in the index: SQLite matches no ORDER BY to an indexed expression
+    # with a parameter in it. The database computes it, so no bulk write can miss it.
+    files_by_romaji = models.GeneratedField(
+        expression=Q(kana_sort=""), output_field=models.BooleanField(), db_persist=True
     )
     # save() derives it before the text fields' pre_save has cleaned them: cleaned too.
     search_text = CleanTextField(blank=True, editable=False)
@@ -79,6 +99,7 @@ class Artist(Timestamped):
         indexes = [
             # The A–Z list and the home page walk this instead of sorting every artist.
             models.Index(Lower("sort_name"), "name", "id", name="artist_a_to_z"),
+            models.Index(*JAPANESE_INDEX_ORDER, name="artist_gojuon"),
             models.Index(fields=["updated_at"], name="artist_updated"),
         ]
 
@@ -116,7 +137,7 @@ class Artist(Timestamped):
         super().save(
             *args,
             **with_derived_fields(
-                kwargs, "sort_name", "slug", *localized("bio_html"), "search_text"
+                kwargs, "sort_name", "kana_sort", "slug", *localized("bio_html"), "search_text"
             ),
         )
         store_renditions(self, "photo", "photo_renditions")
@@ -136,12 +157,20 @@ class Artist(Timestamped):
             songs_renamed.send(Artist, song_ids=list(self.songs.values_list("pk", flat=True)))
 
     def derive_fields(self):
-        """The sort name and the bio as HTML in each language, as save() stores them."""
-        # The A–Z list files by romaji: a name or sort name in Japanese is read out.
+        """The sort keys and the bio as HTML in each language, as save() stores them."""
+        self.derive_sort_keys()
+        render_each(self, "bio", "bio_html", render_markdown)
+
+    def derive_sort_keys(self):
+        """The keys the A–Z lists file the artist by: romaji for the English one, the kana
+        reading for the Japanese one (make_bulk derives them here too, without save())."""
+        # The English list files by romaji: a name or sort name in Japanese is read out.
         # romanize() leaves romaji as it is, so a sort name it made, or an editor typed
         # in romaji, is kept byte for byte however often the artist is saved.
         self.sort_name = romanize(self.sort_name.strip() or first_of(self, "name")).strip()
-        render_each(self, "bio", "bio_html", render_markdown)
+        # The Japanese list files by the reading: the editor's, else the Japanese name's.
+        names = [value_in(self, "name", "ja"), *values_of(self, "name")]
+        self.kana_sort = index_key(self.name_kana, names)[:KANA_SORT_LENGTH]
 
     def name_texts(self):
         """Every name the artist goes by: both languages', the reading, the aliases."""
