@@ -9,6 +9,7 @@ from itertools import groupby
 from django.db.models.functions import Lower
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.generic import ListView
 
@@ -16,8 +17,11 @@ from articles import metadata
 from articles.cache_tags import articles_with, list_tag
 from articles.models import Article
 from core.cache import tag_page
+from core.kana import ROW_OF
 from core.metadata import for_list_page
 from core.pagination import IndexWalkPaginator, count_up_to
+from core.slugs import romanize
+from songs.artists import JAPANESE_INDEX_ORDER
 from songs.cache_tags import ARTISTS, songs_of, tie_ins_of
 from songs.models import Artist, Audience, Mood, Song, Work
 
@@ -43,29 +47,63 @@ def index_letter(artist):
     return first if "A" <= first <= "Z" else "#"
 
 
+def letter_heading(artist):
+    """(heading, anchor) of the English index's section for `artist`: 'A', 'letter-a'."""
+    letter = index_letter(artist)
+    return letter, f"letter-{letter.lower() if letter != '#' else 'other'}"
+
+
+def gojuon_heading(artist):
+    """(heading, anchor) of the Japanese index's section for `artist`: the gojūon row of
+    their reading ('か', 'row-ka'), else the initial of their romaji as in English.
+
+    Artists without a reading, mostly names in Latin letters ("Mr.Children"), come after
+    the kana rows (JAPANESE_INDEX_ORDER), each under its own letter rather than all under
+    one "A–Z": a reader looks for them under their letter, as the English index and
+    Japanese record shops file them, and a page of 120 Latin names stays easy to jump through.
+    """
+    if not artist.kana_sort:
+        return letter_heading(artist)
+    row = ROW_OF[artist.kana_sort[0]]
+    return row, f"row-{romanize(row)}"
+
+
 class ArtistIndexView(ListView):
-    """Artists by sort name, in pages of 120, each page headed by initial."""
+    """Artists in pages of 120, headed by section: on the English site by the initial of
+    their romaji sort name, on the Japanese site by gojūon row of their kana reading."""
 
     template_name = "songs/artist_list.html"
     context_object_name = "artists"
     paginate_by = 120
     paginator_class = IndexWalkPaginator
 
+    @property
+    def in_gojuon_order(self):
+        return get_language() == "ja"
+
     def get_queryset(self):
         tag_page(ARTISTS)
+        if self.in_gojuon_order:
+            return Artist.objects.order_by(*JAPANESE_INDEX_ORDER)  # as its index has it
         return Artist.objects.order_by(Lower("sort_name"), "name", "pk")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        heading_of = gojuon_heading if self.in_gojuon_order else letter_heading
         context["sections"] = [
-            (letter, list(group)) for letter, group in groupby(context["artists"], key=index_letter)
+            (heading, anchor, list(group))
+            for (heading, anchor), group in groupby(context["artists"], key=heading_of)
         ]
-        context["metadata"] = for_list_page(
-            self.request,
-            _("Artists A–Z"),
-            _("Every artist in Liner Notes, A to Z."),
-            context["page_obj"],
-        )
+        if self.in_gojuon_order:
+            title = _("Artists in gojūon order")
+            description = _("Every artist in Liner Notes, in gojūon order.")
+            context["index_label"] = _("Gojūon and A–Z index")
+        else:
+            title = _("Artists A–Z")
+            description = _("Every artist in Liner Notes, A to Z.")
+            context["index_label"] = _("Initials")
+        context["index_title"] = title
+        context["metadata"] = for_list_page(self.request, title, description, context["page_obj"])
         return context
 
 

@@ -4,7 +4,7 @@ An article is found by the songs it lists and their artists (Article.search_text
 search stays one indexed match on one column however many articles there are. The
 text is derived, then, from rows other than the article's own: it is refreshed when
 an entry joins, changes song or leaves, and when a song or artist is renamed
-(songs.models.songs_renamed). Refreshing reads what the songs already store, folded.
+(songs.signals.songs_renamed). Refreshing reads what the songs already store, folded.
 
 The languages the article is complete in (Article.complete_languages) depend on every
 entry's commentary: they are refreshed with the search text, and on a commentary edit.
@@ -15,7 +15,7 @@ from django.db.models.signals import post_delete, post_save
 from articles.article_text import derive_from_list, entry_text_columns
 from articles.models import Article, Entry
 from core.translated import localized
-from songs.models import songs_renamed
+from songs.signals import songs_renamed
 
 # An entry's fields that the article's derived fields read.
 LISTED_FIELDS = {"song", "song_id", "commentary", *localized("commentary")}

@@ -33,7 +33,8 @@ PUNCTUATION_BETWEEN_WORDS = re.compile(r"[^\w\s'’-]")
 
 
 @lru_cache(maxsize=1)
-def _kakasi():
+def kakasi():
+    """The one converter: loading its dictionaries takes a while."""
     return pykakasi.kakasi()
 
 
@@ -91,9 +92,9 @@ def _read_run(run):
 
 
 def _read(readable):
-    parts = _kakasi().convert(readable) if readable else []
+    parts = kakasi().convert(readable) if readable else []
     if "".join(part["orig"] for part in parts) != readable:
-        parts = [part for char in readable for part in _kakasi().convert(char)]
+        parts = [part for char in readable for part in kakasi().convert(char)]
     for part in parts:
         reading = part["hepburn"]
         if reading and reading != part["orig"]:
@@ -105,7 +106,7 @@ def _read(readable):
 @lru_cache(maxsize=4096)
 def _reads_alone(char):
     """Whether kakasi reads `char` by itself, as something other than itself."""
-    parts = _kakasi().convert(char)
+    parts = kakasi().convert(char)
     return len(parts) == 1 and parts[0]["orig"] == char and parts[0]["hepburn"] not in {"", char}
 
 

@@ -12,6 +12,7 @@ or leaves. Lists also carry a list tag, for what joins them or moves within them
 from django.db.models.signals import m2m_changed
 
 from core.cache import invalidate, object_tag, on_change, track
+from core.translated import localized
 from songs.eras import periods_of
 from songs.models import (
     Artist,
@@ -29,6 +30,9 @@ AUDIENCES = "audiences"
 # What of a song the lists of songs and of articles it is on depend on (the article
 # lists watch them too: articles/cache_tags.py).
 SONG_FIELDS_LISTED = ["artist", "release_date", "release_date_precision"]
+# What of an artist the A–Z lists show or file by: the name in each language, the
+# romaji sort name, and the kana sort key (from the reading, else the Japanese name).
+ARTIST_FIELDS_LISTED = ["name", *localized("name"), "sort_name", "kana_sort"]
 
 
 def songs_of(obj):
@@ -46,7 +50,8 @@ def period_lists(release_date, precision):
 
 
 def artist_tags(artist, changed):
-    # A new name or sort name can move the artist to another page of the A–Z list.
+    # A new name, sort name or reading can move the artist to another page of the A–Z
+    # list, in either language (the Japanese one files by kana_sort, derived from both).
     return [object_tag(artist), *([ARTISTS] if changed else [])]
 
 
@@ -101,7 +106,7 @@ def featured_artists_changed(sender, instance, action, pk_set, **kwargs):
 def connect():
     for model in (Artist, Song, Mood, Audience, Work):
         track(model)
-    on_change(Artist, artist_tags, watched=["name", "sort_name"])
+    on_change(Artist, artist_tags, watched=ARTIST_FIELDS_LISTED)
     on_change(Song, song_tags, watched=[*SONG_FIELDS_LISTED, "work"])
     on_change(Work, work_tags, watched=["kind"])
     on_change(Mood, vocabulary_tags, watched=["name"])

@@ -1,6 +1,7 @@
+"""The catalogue's models. Artist lives in songs/artists.py and is imported here, where
+Django and the rest of the project look for the app's models."""
+
 from django.db import models
-from django.db.models.functions import Lower
-from django.dispatch import Signal
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from taggit.managers import TaggableManager
@@ -9,20 +10,26 @@ from taggit.models import TaggedItemBase
 from core.converters import slug_url
 from core.fields import CleanCharField, CleanTextField
 from core.folding import search_document
-from core.images import RandomImageName, require_alt_text, validate_image
-from core.markup import render_markdown
 from core.models import FacetTag, Timestamped, WithFacets, facet_prefetches, with_derived_fields
-from core.renditions import RenditionsOf, delete_replaced_files, store_renditions
-from core.slugs import romanize, unique_slug
-from core.translated import first_of, localized, render_each, strip_each, values_of
+from core.slugs import unique_slug
+from core.translated import first_of, strip_each, values_of
+from songs.artists import Artist
 from songs.eras import decade_of, era_of
 from songs.listening import listening_link_field, listening_links
+from songs.signals import songs_renamed
 from songs.video import parse_video_url, validate_video_url
 from songs.works import TieInRole, Work
 
-# Sent with `song_ids` once those songs' search text has changed (a song or its artist
-# renamed): the articles listing them carry that text in theirs (articles/search_index.py).
-songs_renamed = Signal()
+__all__ = [
+    "Artist",
+    "Audience",
+    "Mood",
+    "Song",
+    "TaggedSongAudience",
+    "TaggedSongMood",
+    "Work",
+    "songs_renamed",
+]
 
 
 class Mood(FacetTag):
@@ -41,145 +48,6 @@ class Audience(FacetTag):
 
     def get_absolute_url(self):
         return slug_url("articles:audience", self.slug)
-
-
-class Artist(Timestamped):
-    class Kind(models.TextChoices):
-        SOLO = "solo", _("Solo artist")
-        GROUP = "group", _("Group")
-
-    name = CleanCharField(_("name"), max_length=200)
-    slug = models.SlugField(_("slug"), max_length=120, unique=True, blank=True)
-    sort_name = CleanCharField(
-        _("sort name"),
-        max_length=200,
-        blank=True,
-        help_text=_(
-            "How the name files in the A–Z list, e.g. 'Yonezu, Kenshi'. "
-            "Empty: the name, in romaji if it is written in Japanese."
-        ),
-    )
-    aliases = CleanTextField(
-        _("aliases"),
-        blank=True,
-        help_text=_(
-            "Other spellings and scripts, comma-separated, e.g. '米津玄師, Yonezu Kenshi'. "
-            "Search finds the artist by any of them."
-        ),
-    )
-    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.SOLO)
-    bio = CleanTextField(
-        _("bio"), blank=True, help_text=_("Markdown: paragraphs, *emphasis*, links, lists.")
-    )
-    bio_html = models.TextField(blank=True, editable=False)
-    photo = models.ImageField(
-        _("photo"),
-        upload_to=RandomImageName("artists", "photo"),
-        blank=True,
-        validators=[validate_image],
-    )
-    photo_alt = CleanCharField(_("photo alt text"), max_length=250, blank=True)
-    photo_renditions = models.JSONField(default=dict, blank=True, editable=False)
-    # The photo as pages show it; false when there is none.
-    portrait = RenditionsOf("photo_renditions")
-    # The monogram we draw while there is no photo (songs/monograms.py); false until drawn.
-    monogram_renditions = models.JSONField(default=dict, blank=True, editable=False)
-    monogram = RenditionsOf("monogram_renditions")
-    official_url = models.URLField(_("official site"), blank=True)
-    name_kana = CleanCharField(
-        _("reading (kana)"),
-        max_length=200,
-        blank=True,
-        help_text=_(
-            "How the name reads, in hiragana, e.g. 'よねづけんし'. The Japanese A–Z list "
-            "files the artist by it, and search finds them by it."
-        ),
-    )
-    # save() derives it before the text fields' pre_save has cleaned them: cleaned too.
-    search_text = CleanTextField(blank=True, editable=False)
-
-    class Meta:
-        ordering = [Lower("sort_name"), "name"]
-        verbose_name = _("artist")
-        verbose_name_plural = _("artists")
-        indexes = [
-            # The A–Z list and the home page walk this instead of sorting every artist.
-            models.Index(Lower("sort_name"), "name", "id", name="artist_a_to_z"),
-            models.Index(fields=["updated_at"], name="artist_updated"),
-        ]
-
-    def __str__(self):
-        return self.name
-
-    def get_absolute_url(self):
-        return slug_url("articles:artist", self.slug)
-
-    @property
-    def picture(self):
-        """The artist's photo, else the monogram; false while it has neither."""
-        return self.portrait or self.monogram
-
-    @property
-    def picture_alt(self):
-        return self.photo_alt if self.portrait else self.name
-
-    @property
-    def alias_list(self):
-        return [alias.strip() for alias in self.aliases.split(",") if alias.strip()]
-
-    def clean(self):
-        require_alt_text(self.photo, self.photo_alt, "photo_alt")
-
-    def save(self, *args, **kwargs):
-        strip_each(self, "name")
-        self.name_kana = (self.name_kana or "").strip()
-        self.derive_fields()
-        # One slug in either language: the English name, else the Japanese in romaji.
-        self.slug = self.slug or unique_slug(self, first_of(self, "name"))
-        search_text = self.compute_search_text()
-        renamed = search_text != self.search_text
-        self.search_text = search_text
-        super().save(
-            *args,
-            **with_derived_fields(
-                kwargs, "sort_name", "slug", *localized("bio_html"), "search_text"
-            ),
-        )
-        store_renditions(self, "photo", "photo_renditions")
-        update_fields = kwargs.get("update_fields")
-        names = {"name", "aliases", "name_kana", *localized("name")}
-        if update_fields is None or names & set(update_fields):
-            # Songs are found by their artist's names too: refresh them in one query.
-            # (This save has already bumped the content version for them.)
-            songs = list(self.songs.all())
-            for song in songs:
-                song.artist = self
-                song.search_text = song.compute_search_text()
-            Song.objects.bulk_update(songs, ["search_text"])
-        if renamed:
-            # Only now are the songs' texts current. Not on every save: a popular
-            # artist's songs are in thousands of articles, and a bio edit changes none.
-            songs_renamed.send(Artist, song_ids=list(self.songs.values_list("pk", flat=True)))
-
-    def derive_fields(self):
-        """The sort name and the bio as HTML in each language, as save() stores them."""
-        # The A–Z list files by romaji: a name or sort name in Japanese is read out.
-        # romanize() leaves romaji as it is, so a sort name it made, or an editor typed
-        # in romaji, is kept byte for byte however often the artist is saved.
-        self.sort_name = romanize(self.sort_name.strip() or first_of(self, "name")).strip()
-        render_each(self, "bio", "bio_html", render_markdown)
-
-    def name_texts(self):
-        """Every name the artist goes by: both languages', the reading, the aliases."""
-        return [*values_of(self, "name"), self.name_kana, *self.alias_list]
-
-    def compute_search_text(self):
-        return search_document(
-            *values_of(self, "name"), self.name_kana, self.sort_name, *self.alias_list
-        )
-
-
-delete_replaced_files(Artist, "photo", "photo_renditions")
 
 
 class SongQuerySet(models.QuerySet):

@@ -122,3 +122,15 @@ def test_slug_book_takes_slugs_as_saves_one_by_one_would(db):
     ]
     assert predicted == saved
     assert saved[:3] == ["rain-2", "rain-4", "rain-5"]
+
+
+def test_artists_file_in_the_japanese_index_as_save_would(magazine):
+    artists = list(Artist.objects.order_by("pk"))
+    # Synthetic names come in kana, kanji and Latin letters: some file by their reading.
+    assert any(artist.kana_sort for artist in artists)
+    assert any(artist.files_by_romaji for artist in artists)
+    for artist in artists:
+        stored = (artist.sort_name, artist.kana_sort)
+        artist.derive_sort_keys()
+        assert (artist.sort_name, artist.kana_sort) == stored
+        assert artist.files_by_romaji == (not artist.kana_sort)

@@ -8,7 +8,7 @@ publication times spread over the past eight years; names and titles in Japanese
 English. The same --seed gives the same content.
 
 Rows go in with bulk_create, so no save() runs and no signal fires. Every field that
-save() derives (slugs, rendered HTML, search text, sort names) is derived here by the
+save() derives (slugs, rendered HTML, search text, sort keys) is derived here by the
 same functions, so each row is as save() would have left it.
 """
 
@@ -29,7 +29,7 @@ from articles.synthetic_words import AUDIENCES, AUTHORS, MOODS
 from core.cache import invalidate_everything
 from core.folding import search_document
 from core.markup import render_markdown
-from core.slugs import SlugBook, romanize
+from core.slugs import SlugBook
 from core.translated import first_of, render_each, values_of
 from songs.models import (
     Artist,
@@ -184,7 +184,7 @@ class Command(BaseCommand):
         for _ in range(count):
             artist = Artist(**writer.artist())
             # As Artist.save() fills them.
-            artist.sort_name = romanize(artist.sort_name.strip() or first_of(artist, "name"))
+            artist.derive_sort_keys()
             artist.slug = slugs.take(first_of(artist, "name"))
             render_each(artist, "bio", "bio_html", render)
             artist.search_text = artist.compute_search_text()
