@@ -35,6 +35,7 @@ PAGES = {
     "search-help": "/search/",
     "search-one-kind": "/search/?q=tear&kind=articles",
     "ja-home": "/ja/",
+    "ja-artists": "/ja/artists/",
     "ja-article": "/ja/articles/songs-for-when-you-want-to-cry/",
     "work": "/works/your-name/",
     "ja-work": "/ja/works/your-name/",

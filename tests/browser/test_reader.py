@@ -113,6 +113,7 @@ READER_PAGES = [
     "/audiences/women-40s/",
     "/search/?q=yonezu",
     "/ja/",
+    "/ja/artists/",
     "/ja" + DEMO_ARTICLE,
     "/ja/moods/tearjerker/",
     "/ja/search/?q=%E7%B1%B3%E6%B4%A5",
