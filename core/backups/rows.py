@@ -48,11 +48,17 @@ class Counted:
             yield row
 
 
+def stored_fields(model):
+    """The columns an archive carries: not those the database computes itself
+    (GeneratedField), which it refuses to be given."""
+    return [f for f in model._meta.local_concrete_fields if not f.generated]
+
+
 def write_rows(archive, model):
     """Serialize every row of `model` into the archive, with its key; return how many."""
     rows = Counted(model._base_manager.order_by("pk").iterator(chunk_size=ROWS_PER_READ))
     # Many-to-many links are rows of their own through model, exported as such.
-    fields = [f.name for f in model._meta.local_fields]
+    fields = [f.name for f in stored_fields(model)]
     with (
         archive.open(new_member(data_member(model)), "w", force_zip64=True) as raw,
         io.TextIOWrapper(raw, encoding="utf-8", newline="\n") as text,
@@ -70,7 +76,7 @@ def insert_rows(archive, model, keys):
         for f in model._meta.concrete_fields
         if f.many_to_one and f.related_model in keys
     ]
-    fields = model._meta.local_concrete_fields
+    fields = stored_fields(model)
     count = 0
     with (
         archive.open(data_member(model)) as raw,
