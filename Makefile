@@ -58,8 +58,11 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --silent
 	touch $@
 
+# The browser tests on both cores, then Lighthouse alone: its timings are the page's
+# only while nothing else runs.
 test-browser: $(VENV)/.installed-test $(MO_FILES) node_modules/.installed
-	$(BIN)/pytest -m browser tests/browser
+	$(BIN)/pytest -m browser tests/browser -n 2 --ignore=tests/browser/test_lighthouse.py
+	$(BIN)/pytest -m browser tests/browser/test_lighthouse.py
 
 # The README's screenshots (docs/screenshots/), from the demo content, with the browser
 # tests' chromium. A Japanese font (apt-get install -y fonts-ipafont-gothic) keeps 日本語
