@@ -7,12 +7,14 @@ last to hide that. Here the database is brought back as migrations left it after
 of them instead, so the suite passes in any order (`pytest --random-order` shuffles it).
 """
 
+from io import StringIO
+
 import pytest
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.core.management import call_command
-from django.db import connection
+from django.db import connection, transaction
 from django.test import override_settings
 from django.utils import translation
 from pytest_django.plugin import blocking_manager_key
@@ -94,6 +96,44 @@ def django_db_modify_db_settings(
     if live and database["ENGINE"] == "django.db.backends.sqlite3":
         folder = tmp_path_factory.mktemp("live-server-db")
         database.setdefault("TEST", {})["NAME"] = str(folder / "test.sqlite3")
+
+
+@pytest.fixture
+def demo(_demo_for_the_module, db):
+    """The demo content (`make run`'s), loaded once for all the tests of a module.
+
+    load_demo takes about two seconds on PostgreSQL and some sixty tests read its
+    content. Each test runs in a savepoint (pytest-django's `db`) inside the
+    transaction that holds the demo, so whatever a test changes is undone after it."""
+
+
+@pytest.fixture(scope="module")
+def _demo_for_the_module(request, django_db_setup, django_db_blocker):
+    """The demo, loaded in a transaction that stays open until the module's last test and
+    is then rolled back.
+
+    Every other test of the module would run inside that transaction too: one that
+    commits would commit into it, and one that expects an empty database would find the
+    demo, or not, by the order the tests ran in. So in a module that asks for the demo,
+    every test that reads the database asks for it."""
+    module = [item for item in request.session.items if item.path == request.node.path]
+    others = [item.nodeid for item in module if uses_the_database(item) and not asks_for_demo(item)]
+    if others:
+        pytest.fail(f"In a module with the shared demo, every database test asks for it: {others}")
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("load_demo", stdout=StringIO())
+        with django_db_blocker.block():
+            yield
+        transaction.set_rollback(True)
+
+
+def asks_for_demo(item):
+    return "demo" in getattr(item, "fixturenames", ())
+
+
+def uses_the_database(item):
+    marked = item.get_closest_marker("django_db") is not None
+    return marked or bool({"db", *COMMITTING_FIXTURES} & set(getattr(item, "fixturenames", ())))
 
 
 @pytest.fixture(autouse=True)

@@ -16,11 +16,6 @@ pytestmark = pytest.mark.django_db
 SEED = "songs-for-when-you-want-to-cry"
 
 
-@pytest.fixture
-def demo():
-    call_command("load_demo", stdout=StringIO())
-
-
 def test_the_seed_article_reads_in_japanese_under_ja(client, demo):
     page = client.get(f"/ja/articles/{SEED}/").content.decode()
     assert f"<h1>{escape(ARTICLES_JA[SEED]['title'])}</h1>" in page

@@ -1,10 +1,7 @@
 """A pasted tracklist read and matched: every separator, order, numbering and script."""
 
-from io import StringIO
-
 import pytest
 from django.core.exceptions import ValidationError
-from django.core.management import call_command
 
 from articles.tracklist import MAX_LINES, parse_tracklist
 from articles.tracklist_match import (
@@ -152,11 +149,6 @@ def test_a_part_longer_than_a_title_may_be_is_refused():
 
 
 # --- Matching against the demo catalogue ------------------------------------------
-
-
-@pytest.fixture
-def demo(db):
-    call_command("load_demo", stdout=StringIO())
 
 
 def matched(text, listed=()):
