@@ -15,16 +15,18 @@ MAX_RESULTS: past it a reader refines the query rather than reading page 60.
 """
 
 import copy
+from datetime import UTC, datetime
 
 from django import forms
+from django.db import connection
 from django.db.models import Q, Subquery, TextField, Value
-from django.db.models.functions import Concat
+from django.db.models.expressions import RawSQL
+from django.db.models.functions import Coalesce, Concat
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article, Entry
 from core.folding import fold
-from core.pagination import count_up_to
 from core.translated import localized
 from songs.models import Artist, Song
 
@@ -36,6 +38,8 @@ MAX_RESULTS = 1000
 OVERVIEW_COUNT = 100
 # How many of the newest articles are searched first (see NewestMatches).
 RECENT_WINDOW = 500
+# Earlier than any publication time: the window's lower edge when it holds every article.
+BEFORE_ALL = datetime(1, 1, 1, tzinfo=UTC)
 
 
 class SearchForm(forms.Form):
@@ -85,7 +89,7 @@ def ranked_articles(query, folded):
 
 class NewestMatches:
     """Public articles that match, newest first, read so that a page costs the same
-    however many articles match.
+    however many articles there are and however many match.
 
     A common word ("natsu", in a song of most lists) matches most articles: the newest
     matches are among the newest articles, which a walk down the publication-date index
@@ -94,23 +98,23 @@ class NewestMatches:
     of the few it reads. So matches are looked for among the newest RECENT_WINDOW public
     articles first, testing each row (the trigram index would be chosen otherwise), and
     in the whole magazine only when those hold too few.
+
+    Both passes are one statement, so a search runs the same queries whatever it finds:
+    the whole-magazine pass sits behind a test of the first pass's count, which the
+    database evaluates once, before it (PostgreSQL's one-time filter, SQLite's constant
+    condition), and skips when the first pass found enough.
     """
 
     def __init__(self, matching, matching_unindexed):
         self.matching, self.matching_unindexed = matching, matching_unindexed
 
-    @cached_property
-    def window_holds_everything(self):
-        return count_up_to(Article.objects.published(), RECENT_WINDOW) < RECENT_WINDOW
-
     def recent(self, *conditions):
         """The matches among the newest RECENT_WINDOW articles: bounded by publication
         time, so that the database walks that index from the newest down and stops once
-        it has the rows asked for."""
+        it has the rows asked for. With fewer articles than that, all of them."""
         public = Article.objects.published()
-        if not self.window_holds_everything:
-            edge = public.newest_first().values("published_at")[RECENT_WINDOW - 1 :][:1]
-            public = public.filter(published_at__gte=Subquery(edge))
+        edge = public.newest_first().values("published_at")[RECENT_WINDOW - 1 :][:1]
+        public = public.filter(published_at__gte=Coalesce(Subquery(edge), Value(BEFORE_ALL)))
         plain = Concat("search_text", Value(""), output_field=TextField())
         return public.annotate(plain_search_text=plain).filter(self.matching_unindexed, *conditions)
 
@@ -119,17 +123,36 @@ class NewestMatches:
 
     def count(self, cap, *conditions):
         """How many match, counted up to `cap`."""
-        found = count_up_to(self.recent(*conditions), cap)
-        # Asked first whatever was found, so a search runs the same queries whatever matches.
-        if self.window_holds_everything or found == cap:
-            return found
-        return count_up_to(self.everywhere(*conditions), cap)
+        recent, recent_params = counted_up_to(self.recent(*conditions), cap)
+        everywhere, everywhere_params = counted_up_to(self.everywhere(*conditions), cap)
+        sql = f"SELECT CASE WHEN ({recent}) >= %s THEN %s ELSE ({everywhere}) END"
+        with connection.cursor() as cursor:
+            cursor.execute(sql, (*recent_params, cap, cap, *everywhere_params))
+            return cursor.fetchone()[0]
 
     def rows(self, start, stop, *conditions):
-        found = list(self.recent(*conditions).for_listing().newest_first()[start:stop])
-        if self.window_holds_everything or len(found) == stop - start:
-            return found
-        return list(self.everywhere(*conditions).for_listing().newest_first()[start:stop])
+        recent, recent_params = ids_of(self.recent(*conditions), start, stop)
+        everywhere, everywhere_params = ids_of(self.everywhere(*conditions), start, stop)
+        found_enough = "(SELECT COUNT(*) FROM recent) >= %s"
+        sql = (
+            f"WITH recent AS ({recent}) "
+            f"SELECT * FROM recent WHERE {found_enough} "
+            f"UNION ALL SELECT * FROM ({everywhere}) AS everywhere WHERE NOT {found_enough}"
+        )
+        params = (*recent_params, stop - start, *everywhere_params, stop - start)
+        ids = RawSQL(sql, params)
+        return list(Article.objects.filter(pk__in=ids).for_listing().newest_first())
+
+
+def counted_up_to(queryset, cap):
+    """SQL counting `queryset`'s rows up to `cap`, as count_up_to does, and its params."""
+    inner, params = queryset.order_by().values("pk")[:cap].query.sql_with_params()
+    return f"SELECT COUNT(*) FROM ({inner}) AS counted", params
+
+
+def ids_of(queryset, start, stop):
+    """SQL selecting the ids of `queryset`'s rows start..stop, newest first, and its params."""
+    return queryset.newest_first().values("pk")[start:stop].query.sql_with_params()
 
 
 class TitleFirst:

@@ -1,6 +1,9 @@
 import re
 
 import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from tests.factories import add_entries, make_article, make_artist, make_song
 
@@ -184,10 +187,7 @@ def test_matches_past_the_newest_articles_are_found_in_order(client, monkeypatch
     """Matches are looked for among the newest RECENT_WINDOW articles first: what is
     found, and in which order, is the same whether the window holds them or not."""
     monkeypatch.setattr("articles.search.RECENT_WINDOW", window)
-    old_rare = make_article("An old list of rare finds", when=days_before_now(400))
-    common = [make_article(f"Common ground {n}", when=days_before_now(n)) for n in range(4)]
-    titled_old = make_article("Ground rules", when=days_before_now(300))
-    add_entries(titled_old, [make_song("Common tune")])
+    old_rare, common, titled_old = old_and_new_matches()
 
     rare = article_links(client.get("/search/", {"q": "rare finds"}).text)
     assert rare == [old_rare.get_absolute_url()]
@@ -198,6 +198,33 @@ def test_matches_past_the_newest_articles_are_found_in_order(client, monkeypatch
     page = client.get("/search/", {"q": "common", "kind": "articles"}).text
     found = re.findall(r'href="(/articles/[^"]+)"', page.split("<main")[1])
     assert found == [a.get_absolute_url() for a in [*common, titled_old]]
+
+
+@pytest.mark.parametrize(
+    "params", [{"q": "rare finds"}, {"q": "ground"}, {"q": "common", "kind": "articles"}]
+)
+def test_a_search_runs_the_same_queries_whether_the_newest_articles_hold_its_matches(
+    client, monkeypatch, params
+):
+    old_and_new_matches()
+    counts = []
+    for window in (2, 100):
+        monkeypatch.setattr("articles.search.RECENT_WINDOW", window)
+        cache.clear()
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get("/search/", params).status_code == 200
+        counts.append(len(queries))
+    assert counts[0] == counts[1]
+
+
+def old_and_new_matches():
+    """An old article only a rare word finds, four new ones and an old one a common word
+    finds: a window of the newest two articles holds neither word's matches."""
+    old_rare = make_article("An old list of rare finds", when=days_before_now(400))
+    common = [make_article(f"Common ground {n}", when=days_before_now(n)) for n in range(4)]
+    titled_old = make_article("Ground rules", when=days_before_now(300))
+    add_entries(titled_old, [make_song("Common tune")])
+    return old_rare, common, titled_old
 
 
 def days_before_now(days):
