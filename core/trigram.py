@@ -89,3 +89,25 @@ class AddTrigramIndex(PostgreSQLIndex):
             IndexExpression.register_wrappers(OrderBy, OpClass, Collate)
             return GinIndex(OpClass(Upper(F(self.field)), name="gin_trgm_ops"), name=self.name)
         return GinIndex(fields=[self.field], opclasses=["gin_trgm_ops"], name=self.name)
+
+
+class DropPostgreSQLIndex(Operation):
+    """Drops the index one of the operations above built, and builds it again on the way
+    back."""
+
+    reversible = True
+
+    def __init__(self, added):
+        self.added = added
+
+    def state_forwards(self, app_label, state):
+        pass
+
+    def database_forwards(self, app_label, schema_editor, from_state, to_state):
+        self.added.database_backwards(app_label, schema_editor, to_state, from_state)
+
+    def database_backwards(self, app_label, schema_editor, from_state, to_state):
+        self.added.database_forwards(app_label, schema_editor, to_state, from_state)
+
+    def describe(self):
+        return f"Drop {self.added.describe()}"
