@@ -66,9 +66,12 @@ def search(query):
         return None
     return {
         "articles": ranked_articles(query, folded),
+        # Newest first, as articles: matches are spread evenly over the key, so a common
+        # word's first matches are found at once, where in title order a word that
+        # starts few titles (夏, natsu) walked thousands of songs filed before its own.
         "songs": Song.objects.select_related("artist")
         .filter(search_text__indexed_contains=folded)
-        .order_by("title", "pk"),
+        .order_by("-pk"),
         "artists": Artist.objects.filter(search_text__indexed_contains=folded).order_by(
             "sort_name", "pk"
         ),

@@ -41,7 +41,12 @@ class RowSitemap(LocalizedSitemap):
         aggregates = {"first_key": Min("pk"), "last_key": Max("pk")}
         if self.lastmod_field:
             aggregates["latest"] = Max(self.lastmod_field)
-        return self.items().order_by().aggregate(**aggregates)
+        return self.keyed_rows().order_by().aggregate(**aggregates)
+
+    def keyed_rows(self):
+        """The rows whose key range and latest lastmod the index reads: the section's
+        own, unless telling which rows are in it costs a join the index must not pay."""
+        return self.items()
 
     def lastmod(self, item):
         return getattr(item, self.lastmod_field) if self.lastmod_field else None

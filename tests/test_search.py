@@ -85,8 +85,10 @@ def test_results_of_one_kind_are_paginated(client):
     assert first.status_code == 200
     assert "Songs (25)" in first.text
     assert "page=2" in first.text
+    # The newest songs first.
+    assert "Prolific song 24" in first.text and "Prolific song 00" not in first.text
     second = client.get("/search/", {"q": "prolific song", "kind": "songs", "page": 2})
-    assert "Prolific song 24" in second.text
+    assert "Prolific song 00" in second.text and "Prolific song 24" not in second.text
     assert client.get("/search/", {"q": "prolific", "kind": "songs", "page": 9}).status_code == 404
 
 
