@@ -78,6 +78,6 @@ bench: $(VENV)/.installed-test $(MO_FILES)
 	bash bench/run
 
 # Every kind of page at 100 and at 20,000 synthetic articles (make_bulk) on the local
-# PostgreSQL, in a database of its own that the script makes and drops; about 12 minutes.
+# PostgreSQL, in databases of their own that the script makes and drops; about 8 minutes.
 bench-scale: $(VENV)/.installed-test $(MO_FILES)
 	$(BIN)/python bench/scale
