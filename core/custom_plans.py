@@ -6,7 +6,8 @@ ranking spends longer planning than running). For a few the best plan depends on
 values, and the generic one is far worse: the sitemap index's EXISTS probes for the
 kinds of tie-in read 100,000 songs in 400 ms under it, where a plan for the values
 stops at the first song of each kind in 3 ms. Such a query is run with its values
-written into the statement, which makes each run a statement of its own.
+written into the statement: whatever plan PostgreSQL makes for it, prepared or not, is
+made for those values.
 """
 
 from django.db import connection
