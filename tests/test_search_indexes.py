@@ -3,10 +3,14 @@ PostgreSQL an index can serve them at every length, one and two characters inclu
 
 import pytest
 from django.db import connection
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from articles.models import Entry
+from core.short_grams import FUNCTION
 from songs.models import Artist, Song
 from tests.factories import add_entries, make_article, make_artist, make_song
+from tests.strategies import names
 
 pytestmark = pytest.mark.django_db
 
@@ -55,6 +59,21 @@ def test_the_value_is_written_into_the_statement(songs):
         if connection.vendor == "postgresql":
             assert value in sql
             assert not any(value in str(param) for param in params)
+
+
+# Any text PostgreSQL stores (no NUL), but for the marker the function splits on, U+0001.
+stored_texts = st.one_of(names, st.text(st.characters(exclude_characters="\x00\x01")))
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the function is PostgreSQL's")
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=stored_texts)
+def test_the_short_grams_are_every_character_and_pair_of_the_text(text):
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {FUNCTION}(%s)", [text])
+        grams = cursor.fetchone()[0]
+    pairs = {text[n : n + 2] for n in range(len(text) - 1)}
+    assert set(grams) == set(text) | pairs
 
 
 def plan(queryset):

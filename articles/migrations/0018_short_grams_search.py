@@ -13,7 +13,9 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        AddShortGramsIndex("article", "search_text", name="article_search_grams"),
+        AddShortGramsIndex("article", "search_text", name="article_search_grams", bytewise=False),
         # Commentary is matched case-blind, on UPPER() of both sides.
-        AddShortGramsIndex("entry", "commentary", name="entry_commentary_grams", uppercase=True),
+        AddShortGramsIndex(
+            "entry", "commentary", name="entry_commentary_grams", uppercase=True, bytewise=False
+        ),
     ]

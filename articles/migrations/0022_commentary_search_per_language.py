@@ -16,9 +16,17 @@ class Migration(migrations.Migration):
         AddTrigramIndex("entry", "commentary_en", name="entry_commentary_en_trgm", uppercase=True),
         AddTrigramIndex("entry", "commentary_ja", name="entry_commentary_ja_trgm", uppercase=True),
         AddShortGramsIndex(
-            "entry", "commentary_en", name="entry_commentary_en_grams", uppercase=True
+            "entry",
+            "commentary_en",
+            name="entry_commentary_en_grams",
+            uppercase=True,
+            bytewise=False,
         ),
         AddShortGramsIndex(
-            "entry", "commentary_ja", name="entry_commentary_ja_grams", uppercase=True
+            "entry",
+            "commentary_ja",
+            name="entry_commentary_ja_grams",
+            uppercase=True,
+            bytewise=False,
         ),
     ]

@@ -18,6 +18,8 @@ class Migration(migrations.Migration):
             AddTrigramIndex("entry", "commentary", name="entry_commentary_trgm", uppercase=True)
         ),
         DropPostgreSQLIndex(
-            AddShortGramsIndex("entry", "commentary", name="entry_commentary_grams", uppercase=True)
+            AddShortGramsIndex(
+                "entry", "commentary", name="entry_commentary_grams", uppercase=True, bytewise=False
+            )
         ),
     ]

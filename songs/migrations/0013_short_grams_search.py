@@ -11,6 +11,6 @@ class Migration(migrations.Migration):
 
     operations = [
         CreateShortGramsFunction(),
-        AddShortGramsIndex("song", "search_text", name="song_search_grams"),
-        AddShortGramsIndex("artist", "search_text", name="artist_search_grams"),
+        AddShortGramsIndex("song", "search_text", name="song_search_grams", bytewise=False),
+        AddShortGramsIndex("artist", "search_text", name="artist_search_grams", bytewise=False),
     ]
