@@ -4,6 +4,7 @@ has the shape, and plain pages)."""
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from articles import structured_data
@@ -84,8 +85,10 @@ def for_article_page(request, article, page_obj):
         og_type="article",
         published_time=article.published_at,
         modified_time=article.updated_at,
-        # A staff preview of a draft or scheduled article must never be indexed.
-        noindex=not article.is_public,
+        # A staff preview of a draft or scheduled article must never be indexed, nor the
+        # fallback page of a language the article is not written in (the switcher says
+        # it is not translated yet): its text is the other language's page's.
+        noindex=not article.is_public or get_language() not in article.own_languages,
         **pagination_links(request, path, page_obj),
     )
 

@@ -193,6 +193,13 @@ class Article(WithFacets, Timestamped):
         return self.complete_languages.split()
 
     @property
+    def own_languages(self):
+        """The languages whose page is the article's own, for crawlers: those it is written
+        in whole; one written in none, the default. Elsewhere its page is the fallback,
+        which no sitemap lists and no search engine should index."""
+        return self.translated_languages or [settings.LANGUAGE_CODE]
+
+    @property
     def is_public(self):
         return self.state == self.State.PUBLISHED
 

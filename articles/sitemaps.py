@@ -1,7 +1,6 @@
 """Sitemap sections for published articles, the site's fixed pages, and the works and
 kinds of work whose songs published articles list."""
 
-from django.conf import settings
 from django.db.models import Exists
 from django.urls import reverse
 
@@ -20,9 +19,7 @@ class ArticleSitemap(RowSitemap):
         return Article.objects.published().only(*fields).order_by("pk")
 
     def get_languages_for_item(self, article):
-        """The languages the article is written in whole: elsewhere its page is the
-        fallback, no page of its own. One written in none is listed in the default."""
-        return article.translated_languages or [settings.LANGUAGE_CODE]
+        return article.own_languages
 
 
 class FixedPagesSitemap(LocalizedSitemap):

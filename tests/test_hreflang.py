@@ -133,6 +133,31 @@ def test_an_english_only_article_offers_no_japanese_version(client):
     assert hreflangs(english) == hreflangs(japanese) == expected
 
 
+NOINDEX = '<meta name="robots" content="noindex">'
+
+
+@pytest.mark.parametrize(
+    ("article", "indexed"),
+    [(english_only, {"en"}), (japanese_only, {"ja"}), (in_both, {"en", "ja"})],
+)
+def test_a_search_engine_indexes_an_article_only_in_the_languages_it_is_written_in(
+    client, article, indexed
+):
+    path = article().get_absolute_url()
+    for prefix, code in [("", "en"), ("/ja", "ja")]:
+        # Elsewhere the page is the fallback, its text the other language's page's.
+        assert (NOINDEX not in client.get(prefix + path).content.decode()) == (code in indexed)
+
+
+def test_an_article_written_in_no_language_whole_is_indexed_in_the_default(client):
+    article = english_only()
+    Entry.objects.filter(article=article, position=1).update(commentary_en="")
+    Article.objects.filter(pk=article.pk).update(complete_languages="")
+    path = article.get_absolute_url()
+    assert NOINDEX not in client.get(path).content.decode()
+    assert NOINDEX in client.get("/ja" + path).content.decode()
+
+
 def test_the_switcher_says_in_words_that_the_japanese_page_is_not_translated(client):
     path = english_only().get_absolute_url()
     html = client.get(path).content.decode()
