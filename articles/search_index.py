@@ -8,9 +8,12 @@ an entry joins, changes song or leaves, and when a song or artist is renamed
 
 The languages the article is complete in (Article.complete_languages) depend on every
 entry's commentary: they are refreshed with the search text, and on a commentary edit.
+When they change, so does the article's updated_at: its sitemap entry gains or loses a
+language, and its lastmod says so to crawlers.
 """
 
 from django.db.models.signals import post_delete, post_save
+from django.utils import timezone
 
 from articles.article_text import derive_from_list, entry_text_columns
 from articles.models import Article, Entry
@@ -25,7 +28,8 @@ BATCH_SIZE = 500
 
 def refresh_search_text(article_ids):
     """Recompute the search text, and the languages they are complete in, of the articles
-    with `article_ids`: two reads and one bulk write per BATCH_SIZE articles."""
+    with `article_ids`: two reads and one bulk write per BATCH_SIZE articles, and one more
+    write where the languages changed."""
     article_ids = sorted(set(article_ids))
     for start in range(0, len(article_ids), BATCH_SIZE):
         batch = article_ids[start : start + BATCH_SIZE]
@@ -35,10 +39,14 @@ def refresh_search_text(article_ids):
             texts.setdefault(article_id, []).append(row)
         # Every language's column: the article is found by either.
         own = [name for field in ("title", "lead", "intro") for name in localized(field)]
-        articles = list(Article.objects.filter(pk__in=batch).only(*own))
+        articles = list(Article.objects.filter(pk__in=batch).only(*own, "complete_languages"))
+        languages_before = {article.pk: article.complete_languages for article in articles}
         for article in articles:
             derive_from_list(article, texts.get(article.pk, []))
         Article.objects.bulk_update(articles, ["search_text", "complete_languages"])
+        relanguaged = [a.pk for a in articles if a.complete_languages != languages_before[a.pk]]
+        if relanguaged:
+            Article.objects.filter(pk__in=relanguaged).update(updated_at=timezone.now())
 
 
 def entry_saved(sender, instance, created, update_fields=None, raw=False, **kwargs):

@@ -93,6 +93,24 @@ def test_writing_the_missing_commentary_completes_the_language():
     assert stored(article) == "en"
 
 
+def test_completing_or_uncompleting_a_language_dates_the_article_for_the_sitemap():
+    article = make_article("Songs to cry to", title_ja="泣きたいときの歌")
+    entry, *_ = add_entries(article, [make_song("Eine Kleine")])
+    a_while_ago = timezone.now() - timedelta(days=9)
+
+    def dated_after_edit(**commentary):
+        Article.objects.filter(pk=article.pk).update(updated_at=a_while_ago)
+        row = Entry.objects.get(pk=entry.pk)
+        for field, value in commentary.items():
+            setattr(row, field, value)
+        row.save()
+        return Article.objects.get(pk=article.pk).updated_at > a_while_ago
+
+    assert dated_after_edit(commentary_ja="泣ける一曲。")  # Japanese complete
+    assert not dated_after_edit(commentary_ja="泣ける。")  # still complete
+    assert dated_after_edit(commentary_ja="")  # Japanese no longer complete
+
+
 def test_a_renumbering_save_keeps_the_languages():
     article = in_both()
     first, second = article.entries.order_by("position")
