@@ -502,20 +502,35 @@ def test_every_page_links_the_site_feeds(client, tagged_article):
         html = client.get(page).content.decode()
         assert SITE_FEED_LINK in html, page
         assert 'type="application/atom+xml"' in html and 'href="/feed/atom/"' in html, page
+        assert UPDATES_FEED_LINK in html, page
+
+
+UPDATES_FEED_LINK = (
+    '<link rel="alternate" type="application/rss+xml" title="Liner Notes: updated lists" '
+    'href="/feed/updates/">'
+)
+
+
+def test_the_japanese_pages_link_the_updates_feed_in_japanese(client):
+    html = client.get("/ja/articles/").content.decode()
+    assert 'title="Liner Notes：更新されたリスト" href="/ja/feed/updates/"' in html
 
 
 def test_facet_and_artist_pages_link_their_own_feed(client, tagged_article):
     mood = tagged_article.moods.get()
     audience = tagged_article.audiences.get()
     artist = Artist.objects.get(name="Kenshi Yonezu")
-    for page, feed_url in [
-        (mood.get_absolute_url(), f"/moods/{mood.slug}/feed/"),
-        (audience.get_absolute_url(), f"/audiences/{audience.slug}/feed/"),
-        (artist.get_absolute_url(), f"/artists/{artist.slug}/feed/"),
+    for page, title, feed_url in [
+        (mood.get_absolute_url(), mood.name, f"/moods/{mood.slug}/feed/"),
+        (audience.get_absolute_url(), audience.name, f"/audiences/{audience.slug}/feed/"),
+        (
+            artist.get_absolute_url(),
+            f"articles featuring {artist.name}",
+            f"/artists/{artist.slug}/feed/",
+        ),
     ]:
         html = client.get(page).content.decode()
-        assert 'type="application/rss+xml" title="Liner Notes: ' in html
-        assert f'href="{feed_url}"' in html
+        assert f'rss+xml" title="Liner Notes: {title}" href="{feed_url}"' in html
         assert parse_feed(client, feed_url).entries[0].title == tagged_article.title
 
 
