@@ -254,8 +254,10 @@ def test_editor_adds_a_new_song_from_the_article_without_leaving_it(
     popup = popup_info.value
     popup.get_by_label(box_label(Song, "title", "Title"), exact=True).fill("Pretender")
     choose(popup, "id_artist", "HIGE", "Official HIGE DANdism")
-    popup.get_by_role("button", name="Save", exact=True).click()
-    popup.wait_for_event("close")
+    # Listening before the click: the saved popup closes itself as soon as its response
+    # loads, which may be before click() returns.
+    with popup.expect_event("close"):
+        popup.get_by_role("button", name="Save", exact=True).click()
 
     expect(page.locator("#select2-id_entries-0-song-container")).to_contain_text("Pretender")
     page.get_by_role("button", name="Save", exact=True).click()
