@@ -137,21 +137,12 @@ class CreateShortGramsFunction(Operation):
         return "Create the short-grams function (PostgreSQL only)"
 
 
-class ReplaceShortGramsFunction(Operation):
+class ReplaceShortGramsFunction(CreateShortGramsFunction):
     """Gives the function today's body, and `previous` back on the way back (PostgreSQL
     only). Both bodies yield the same grams, so the indexes built on it stay true."""
 
-    reversible = True
-
     def __init__(self, previous):
         self.previous = previous
-
-    def state_forwards(self, app_label, state):
-        pass
-
-    def database_forwards(self, app_label, schema_editor, from_state, to_state):
-        if is_postgresql(schema_editor):
-            schema_editor.execute(CREATE_FUNCTION)
 
     def database_backwards(self, app_label, schema_editor, from_state, to_state):
         if is_postgresql(schema_editor):
@@ -163,8 +154,8 @@ class ReplaceShortGramsFunction(Operation):
 
 class AddShortGramsIndex(PostgreSQLIndex):
     """A GIN index on the short grams of the text, which serves one- and two-character
-    values of indexed_contains. The lookups compare grams bytewise: an index built
-    without it (the first ones were) serves none of them."""
+    values of indexed_contains. It compares grams bytewise, as the lookups do;
+    bytewise=False builds it as the first migrations did, which no lookup reads now."""
 
     kind = "Short-grams index"
 
