@@ -6,7 +6,6 @@ They live with the articles because each lists the articles that feature it.
 
 from itertools import groupby
 
-from django.db.models.functions import Lower
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import get_language
@@ -21,7 +20,7 @@ from core.kana import ROW_OF
 from core.metadata import for_list_page
 from core.pagination import IndexWalkPaginator, count_up_to
 from core.slugs import romanize
-from songs.artists import JAPANESE_INDEX_ORDER
+from songs.artists import A_TO_Z_ORDER, JAPANESE_INDEX_ORDER
 from songs.cache_tags import ARTISTS, songs_of, tie_ins_of
 from songs.models import Artist, Audience, Mood, Song, Work
 
@@ -85,7 +84,7 @@ class ArtistIndexView(ListView):
         tag_page(ARTISTS)
         if self.in_gojuon_order:
             return Artist.objects.order_by(*JAPANESE_INDEX_ORDER)  # as its index has it
-        return Artist.objects.order_by(Lower("sort_name"), "name", "pk")
+        return Artist.objects.order_by(*A_TO_Z_ORDER)  # as its index has it
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
