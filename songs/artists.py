@@ -105,7 +105,7 @@ class Artist(Timestamped):
         verbose_name = _("artist")
         verbose_name_plural = _("artists")
         indexes = [
-            # The A–Z lists walk these instead of sorting every artist.
+            # The A–Z lists and the home page walk these instead of sorting every artist.
             models.Index(*A_TO_Z_ORDER, name="artist_a_to_z", include=KEYS_ONLY),
             models.Index(*JAPANESE_INDEX_ORDER, name="artist_gojuon", include=KEYS_ONLY),
             models.Index(fields=["updated_at"], name="artist_updated"),
