@@ -18,8 +18,9 @@ from django.contrib.auth import get_user_model
 from django.db.models.signals import m2m_changed
 from django.utils import timezone
 
-from articles.models import Article, Entry, TaggedArticleAudience, TaggedArticleMood
+from articles.models import Article, Entry
 from articles.related_models import RelatedPick
+from articles.tag_models import TaggedArticleAudience, TaggedArticleMood
 from core.cache import invalidate, object_tag, on_change, track
 from songs.cache_tags import SONG_FIELDS_LISTED, tie_ins_of
 from songs.eras import periods_of

@@ -17,7 +17,8 @@ from functools import partial
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 
-from articles.models import Article, Entry, TaggedArticleMood
+from articles.models import Article, Entry
+from articles.tag_models import TaggedArticleMood
 from core.covers import (
     draw_cover,
     drawing_folder,

@@ -7,8 +7,9 @@ their order and commentary, and the tags.
 
 import reversion
 
-from articles.models import Article, Entry, TaggedArticleAudience, TaggedArticleMood
+from articles.models import Article, Entry
 from articles.related_models import RelatedPick
+from articles.tag_models import TaggedArticleAudience, TaggedArticleMood
 
 for model in (Entry, RelatedPick, TaggedArticleMood, TaggedArticleAudience):
     if not reversion.is_registered(model):

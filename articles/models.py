@@ -6,7 +6,6 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
-from taggit.models import TaggedItemBase
 
 from articles.article_text import derive_from_list, entry_texts
 from articles.querysets import ArticleQuerySet, EntryQuerySet
@@ -19,7 +18,7 @@ from core.models import Timestamped, WithFacets, facet_prefetches, with_derived_
 from core.renditions import RenditionsOf, delete_replaced_files, store_renditions
 from core.slugs import unique_slug
 from core.translated import first_of, localized, render_each, strip_each, values_of
-from songs.models import Audience, Mood, Song, TaggedSongAudience, TaggedSongMood
+from songs.models import Song, TaggedSongAudience, TaggedSongMood
 
 
 class Article(WithFacets, Timestamped):
@@ -253,46 +252,6 @@ class Article(WithFacets, Timestamped):
 delete_replaced_files(Article, "hero_image", "hero_renditions")
 
 
-class TaggedArticleMood(TaggedItemBase):
-    tag = models.ForeignKey(
-        Mood, on_delete=models.CASCADE, related_name="article_links", verbose_name=_("mood")
-    )
-    content_object = models.ForeignKey(
-        Article, on_delete=models.CASCADE, related_name="mood_links", verbose_name=_("article")
-    )
-
-    class Meta:
-        verbose_name = _("article's mood")
-        verbose_name_plural = _("articles' moods")
-        constraints = [
-            models.UniqueConstraint(fields=["content_object", "tag"], name="unique_article_mood")
-        ]
-        # A mood's articles, found and counted from the index alone.
-        indexes = [models.Index(fields=["tag", "content_object"], name="article_mood_by_tag")]
-
-
-class TaggedArticleAudience(TaggedItemBase):
-    tag = models.ForeignKey(
-        Audience, on_delete=models.CASCADE, related_name="article_links", verbose_name=_("audience")
-    )
-    content_object = models.ForeignKey(
-        Article,
-        on_delete=models.CASCADE,
-        related_name="audience_links",
-        verbose_name=_("article"),
-    )
-
-    class Meta:
-        verbose_name = _("article's audience")
-        verbose_name_plural = _("articles' audiences")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["content_object", "tag"], name="unique_article_audience"
-            )
-        ]
-        indexes = [models.Index(fields=["tag", "content_object"], name="article_audience_by_tag")]
-
-
 class Entry(models.Model):
     article = models.ForeignKey(
         Article, on_delete=models.CASCADE, related_name="entries", verbose_name=_("article")
@@ -351,6 +310,7 @@ class Entry(models.Model):
 
 
 # Registered with the app here, where Django looks for its models; import them from
-# articles.related_models.
+# articles.related_models, articles.tag_models and articles.update_models.
 from articles.related_models import RelatedList, RelatedPick  # noqa: E402, F401
+from articles.tag_models import TaggedArticleAudience, TaggedArticleMood  # noqa: E402, F401
 from articles.update_models import ArticleUpdate  # noqa: E402, F401

@@ -34,8 +34,9 @@ import functools
 
 from django.db import connections
 
-from articles.models import Article, Entry, TaggedArticleAudience, TaggedArticleMood
+from articles.models import Article, Entry
 from articles.related_models import RelatedPick
+from articles.tag_models import TaggedArticleAudience, TaggedArticleMood
 from core.translated import columns
 from songs.models import Song
 

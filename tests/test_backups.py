@@ -26,8 +26,9 @@ from django.test import Client
 from reversion.models import Revision, Version
 
 from articles.backups import content_models
-from articles.models import Article, TaggedArticleAudience, TaggedArticleMood
+from articles.models import Article
 from articles.related_models import RelatedPick
+from articles.tag_models import TaggedArticleAudience, TaggedArticleMood
 from core.backups import with_history
 from songs.models import Artist, Song, TaggedSongAudience, TaggedSongMood
 from tests.factories import (

@@ -24,8 +24,9 @@ from django.db import connection, transaction
 
 from articles import synthetic
 from articles.article_text import derive_from_list
-from articles.models import Article, Entry, TaggedArticleAudience, TaggedArticleMood
+from articles.models import Article, Entry
 from articles.synthetic_words import AUDIENCES, AUTHORS, MOODS
+from articles.tag_models import TaggedArticleAudience, TaggedArticleMood
 from core.cache import invalidate_everything
 from core.folding import search_document
 from core.markup import render_markdown
