@@ -4,13 +4,22 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     """The A–Z indexes hold sort_name too, so a page's walk reads the index alone; the
-    English one orders by name_en, the column the page orders by (songs/artists.py)."""
+    English one orders by name_en, as artists are now listed everywhere but the Japanese
+    index (songs/artists.py)."""
 
     dependencies = [
         ('songs', '0019_bytewise_short_grams'),
     ]
 
     operations = [
+        migrations.AlterModelOptions(
+            name="artist",
+            options={
+                "ordering": [django.db.models.functions.text.Lower("sort_name"), "name_en", "id"],
+                "verbose_name": "artist",
+                "verbose_name_plural": "artists",
+            },
+        ),
         migrations.RemoveIndex(
             model_name='artist',
             name='artist_a_to_z',
