@@ -17,7 +17,7 @@ from django.db.models import F, Func, TextField
 from django.db.models.functions import Upper
 from django.db.models.lookups import Contains, IContains, Lookup
 
-from core.trigram import PostgreSQLIndex, is_postgresql
+from core.trigram import DropPostgreSQLIndex, PostgreSQLIndex, is_postgresql
 
 # The shortest value pg_trgm's indexes can serve; shorter ones use the short grams.
 TRIGRAM_LENGTH = 3
@@ -170,3 +170,14 @@ class AddShortGramsIndex(PostgreSQLIndex):
         if self.bytewise:
             text = Bytewise(text)
         return GinIndex(ShortGrams(text), name=self.name)
+
+
+def rebuilt_bytewise(model_name, field, name, uppercase=False):
+    """Operations that drop an index built before grams were compared bytewise, and build
+    it again, bytewise (songs 0019, articles 0026)."""
+    return [
+        DropPostgreSQLIndex(
+            AddShortGramsIndex(model_name, field, name=name, uppercase=uppercase, bytewise=False)
+        ),
+        AddShortGramsIndex(model_name, field, name=name, uppercase=uppercase),
+    ]

@@ -2,9 +2,10 @@ from importlib import import_module
 
 from django.db import migrations
 
+from core.short_grams import rebuilt_bytewise
+
 # ANALYZE still skips the articles' grams (0025); a rebuilt index must say so again.
 no_statistics = import_module("articles.migrations.0025_no_statistics_on_article_grams")
-rebuilt_bytewise = import_module("songs.migrations.0019_bytewise_short_grams").rebuilt_bytewise
 
 
 class Migration(migrations.Migration):

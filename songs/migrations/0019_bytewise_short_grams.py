@@ -1,7 +1,6 @@
 from django.db import migrations
 
-from core.short_grams import AddShortGramsIndex, ReplaceShortGramsFunction
-from core.trigram import DropPostgreSQLIndex
+from core.short_grams import ReplaceShortGramsFunction, rebuilt_bytewise
 
 # The function's body from migration 0013 to this one.
 PREVIOUS_FUNCTION = """
@@ -16,16 +15,6 @@ LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE COST 5000 AS $$
     )
 $$
 """
-
-
-def rebuilt_bytewise(model_name, field, name, uppercase=False):
-    """Drop the index and build it again, bytewise."""
-    return [
-        DropPostgreSQLIndex(
-            AddShortGramsIndex(model_name, field, name=name, uppercase=uppercase, bytewise=False)
-        ),
-        AddShortGramsIndex(model_name, field, name=name, uppercase=uppercase),
-    ]
 
 
 class Migration(migrations.Migration):
